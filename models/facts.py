@@ -1,0 +1,115 @@
+"""What extraction saw besides the contract record: every printing of a figure the rules compare.
+
+The contract `Report` holds one value per field; the rules also need the other
+places the same quantity was printed, printed subtotals, section weights and the
+claims made in the narrative. Extraction fills `Facts`; validation reads it.
+Add fields freely; never change the meaning of one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.report import Evidence, Report
+
+MentionOrigin = Literal["table", "text"]
+
+
+class _Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(_Fact):
+    """One printing of a budget quantity, normalised (yuan for money, percent value for rates)."""
+
+    quantity: str
+    """A `Budget` field name: planned, adjusted, received, spent, balance, execution_rate."""
+    value: Decimal
+    evidence: Evidence
+    label: str
+    """The words the figure was printed with (实际使用情况, 共支出 …)."""
+    origin: MentionOrigin
+    unit: str | None = None
+    """The unit as printed (万元, 元, %), so a 元/万元 slip can be named."""
+
+
+class Part(_Fact):
+    name: str
+    value: Decimal | None
+    evidence: Evidence
+
+
+class Itemisation(_Fact):
+    """A whole and the parts the document says it is made of (spending items, counts)."""
+
+    label: str
+    whole: Decimal
+    whole_evidence: Evidence
+    parts: list[Part]
+    unit: Literal["yuan", "count"] = "yuan"
+
+
+class ScoreSubtotal(_Fact):
+    """A printed 小计/合计/总分 row, and the rows it claims to add up."""
+
+    label: str
+    target: Literal["scores", "indicators"]
+    rows: list[int]
+    """Indexes into `report.scores` or `report.indicators`."""
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
+
+
+class SectionWeight(_Fact):
+    """A level-1 weight printed in a header such as 产出指标(50分)."""
+
+    level1: str
+    weight: Decimal
+    evidence: Evidence
+
+
+class PercentClaim(_Fact):
+    """A percentage in the text and the figures it is stated from."""
+
+    kind: Literal["share", "change"]
+    stated: Decimal
+    stated_evidence: Evidence
+    part: Decimal
+    """share: the part; change: the difference (or the new value, see `base_is_previous`)."""
+    whole: Decimal
+    """share: the whole; change: the current value."""
+    evidence: list[Evidence]
+    label: str = ""
+
+
+class CountClaim(_Fact):
+    """A count the text gives for a thing (36个审批办), to compare with other counts of it."""
+
+    label: str
+    value: Decimal
+    unit: str
+    evidence: Evidence
+
+
+class Facts(_Fact):
+    mentions: list[Mention] = Field(default_factory=list)
+    itemisations: list[Itemisation] = Field(default_factory=list)
+    subtotals: list[ScoreSubtotal] = Field(default_factory=list)
+    section_weights: list[SectionWeight] = Field(default_factory=list)
+    percent_claims: list[PercentClaim] = Field(default_factory=list)
+    count_claims: list[CountClaim] = Field(default_factory=list)
+    indicator_columns: list[str] = Field(default_factory=list)
+    """Columns the indicator table printed: "actual", "reason", "weight", "score" …"""
+    no_problem_claims: list[Evidence] = Field(default_factory=list)
+    """Sentences saying there is no problem (暂无问题), which do not explain a low execution."""
+    template_text: list[Evidence] = Field(default_factory=list)
+    """Cells still holding a template's instructions (…字以内)."""
+
+
+class Extraction(_Fact):
+    report: Report
+    facts: Facts = Field(default_factory=Facts)
