@@ -7,7 +7,7 @@ cares where a figure came from — except in its `Location`.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,7 +35,8 @@ class Location(_Frozen):
 class SourceInfo(_Frozen):
     path: str
     sha256: str
-    format: SourceFormat
+    format: SourceFormat | None
+    """What the bytes are; null only for a file too broken to tell."""
     pages: int | None = None
 
 
@@ -119,7 +120,7 @@ class Paragraph(_Frozen):
         return Location(page=self.page, paragraph=self.index, bbox=self.bbox)
 
 
-Block = Annotated[Union[Paragraph, Table], Field(discriminator="type")]
+Block = Annotated[Paragraph | Table, Field(discriminator="type")]
 
 
 class Document(BaseModel):
