@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from models.document import SourceInfo
 from models.report import Evidence, Finding, Report
 from parsers import UnreadableError, read
 from parsers.limits import DEFAULT_LIMITS, Limits
+from pipeline.deadline import deadline
+
+log = logging.getLogger(__name__)
 
 
 def file_sha256(path: Path) -> str:
@@ -33,19 +37,24 @@ def unreadable_report(display_path: str, sha256: str, reason: str) -> Report:
 
 def process_file(path: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read, extract and validate one file. Bad input yields an `unreadable` record, not an exception."""
-    from pipeline.extract import extract
-    from pipeline.validate import validate
-
     display = display_path if display_path is not None else str(path)
     try:
         sha256 = file_sha256(path)
     except OSError as error:
         return unreadable_report(display, "", f"文件无法打开：{error.strerror or error}")
     try:
-        document = read(path, limits)
+        with deadline(limits.seconds_per_document):
+            document = read(path, limits)
+            # Imported on first use: a run of unreadable files need not load the NLP pipeline.
+            from pipeline.extract import extract
+            from pipeline.validate import validate
+
+            document.source = document.source.model_copy(update={"path": display, "sha256": sha256})
+            extraction = extract(document)
+            extraction.report.findings = validate(extraction)
     except UnreadableError as error:
         return unreadable_report(display, sha256, error.reason)
-    document.source = document.source.model_copy(update={"path": display, "sha256": sha256})
-    extraction = extract(document)
-    extraction.report.findings = validate(extraction)
+    except Exception as error:  # a defect of ours must not stop a batch; keep the trace for a bug report
+        log.exception("internal error while processing %s", display)
+        return unreadable_report(display, sha256, f"内部错误，文件未能处理（{type(error).__name__}: {error}）")
     return extraction.report
