@@ -61,7 +61,8 @@ def extract(
 
     Without --json a readable summary is printed.
 
-    Exit status: 0 when every document was processed (findings do not change it), 1 when any document was unreadable, 2 for usage errors.
+    Exit status: 0 when every document was processed (findings do not change it),
+    1 when any document was unreadable, 2 for usage errors.
 
     Examples:
 
