@@ -6,7 +6,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from models.document import SourceInfo
+from models.document import Document, SourceInfo
 from models.report import Evidence, Finding, Report
 from parsers import UnreadableError, read
 from parsers.limits import DEFAULT_LIMITS, Limits
@@ -37,11 +37,26 @@ def unreadable_report(display_path: str, sha256: str, reason: str) -> Report:
 
 def process_file(path: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read, extract and validate one file. Bad input yields an `unreadable` record, not an exception."""
+    try:
+        return process_document(path, display_path, limits)[0]
+    except MemoryError:
+        display = display_path if display_path is not None else str(path)
+        return unreadable_report(display, file_sha256(path), "内存不足，文件未能处理")
+
+
+def process_document(
+    path: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Report, Document | None]:
+    """`process_file`, also returning the parsed `Document` (None when the file could not be read).
+
+    A `MemoryError` is raised, not recorded: whoever set the memory limit names it.
+    """
     display = display_path if display_path is not None else str(path)
     try:
         sha256 = file_sha256(path)
     except OSError as error:
-        return unreadable_report(display, "", f"文件无法打开：{error.strerror or error}")
+        return unreadable_report(display, "", f"文件无法打开：{error.strerror or error}"), None
+    document: Document | None = None
     try:
         with deadline(limits.seconds_per_document):
             document = read(path, limits)
@@ -53,8 +68,11 @@ def process_file(path: Path, display_path: str | None = None, limits: Limits = D
             extraction = extract(document)
             extraction.report.findings = validate(extraction)
     except UnreadableError as error:
-        return unreadable_report(display, sha256, error.reason)
+        return unreadable_report(display, sha256, error.reason), document
+    except MemoryError:
+        raise
     except Exception as error:  # a defect of ours must not stop a batch; keep the trace for a bug report
         log.exception("internal error while processing %s", display)
-        return unreadable_report(display, sha256, f"内部错误，文件未能处理（{type(error).__name__}: {error}）")
-    return extraction.report
+        reason = f"内部错误，文件未能处理（{type(error).__name__}: {error}）"
+        return unreadable_report(display, sha256, reason), document
+    return extraction.report, document
