@@ -1,0 +1,466 @@
+"""A scanned PDF page → `PageContent`: deskew, ruling lines, table grids, OCR text in cells and lines.
+
+Steps, all on one grayscale rendering of the page:
+1. estimate the skew from the sharpness of the horizontal ink profile and rotate it back;
+2. find ruling lines with long thin morphological openings (horizontal / vertical);
+3. rebuild each table's grid from the rulings: row and column edges, a merged cell
+   wherever a ruling between two grid units is missing;
+4. erase the rulings, detect text boxes once for the page, split boxes that straddle
+   a column ruling, recognise them, and put each word in its cell or text line.
+
+Coordinates are PDF points (72/inch) with a top-left origin, measured on the
+deskewed page. Every cell and line carries the OCR confidence of its weakest word;
+below `LOW_CONFIDENCE` its figures should be treated as unknown (`blank_uncertain_figures`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+
+from models.document import BBox
+from parsers.errors import UnreadableError
+from parsers.ocr import MIN_CONFIDENCE, OcrWord, PixelBox, get_engine
+from parsers.page import GridCell, PageContent, PageTable, TextLine
+
+LOW_CONFIDENCE = 0.85
+"""Below this a recognition is too often wrong in its digits (see benchmarks/bench_ocr.py) to take figures from it."""
+
+MAX_SKEW_DEGREES = 5.0
+GLYPH_HEIGHT_PER_POINT = 0.9
+"""Ink height of a line of CJK text relative to its font size; turns measured ink into a font size."""
+
+_FIGURE = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?")
+
+
+def blank_uncertain_figures(text: str, confidence: float | None, threshold: float = LOW_CONFIDENCE) -> str:
+    """`text` with every digit-based figure removed when OCR was unsure of it; labels and units are kept.
+
+    A confidence of None (not OCR) or at/above `threshold` leaves the text unchanged, so
+    "实际支出512.02万元" read at 0.6 becomes "实际支出万元": the label still maps, the
+    figure reads as not given. Chinese numerals are left alone (they also spell labels: 一级指标).
+    """
+    if confidence is None or confidence >= threshold:
+        return text
+    return _FIGURE.sub("", text)
+
+
+def read_scanned_page(pdf_path: Path, page_index: int, dpi: int = 200) -> PageContent:
+    """OCR one page (0-based `page_index`) of a PDF into lines and tables; `PageContent.number` is 1-based."""
+    image, width, height = render_page(pdf_path, page_index, dpi)
+    return scan_image(image, dpi, number=page_index + 1, width=width, height=height)
+
+
+def render_page(pdf_path: Path, page_index: int, dpi: int) -> tuple[np.ndarray, float, float]:
+    """The page as a grayscale array at `dpi`, and its size in points."""
+    try:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+    except pdfium.PdfiumError as error:
+        raise UnreadableError(f"PDF 无法打开：{error}") from error
+    try:
+        page = pdf[page_index]
+        width, height = page.get_size()
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        image = np.array(bitmap.to_numpy(), copy=True)
+    finally:
+        pdf.close()
+    if image.ndim == 3:
+        image = image[..., 0]
+    return image, float(width), float(height)
+
+
+def scan_image(gray: np.ndarray, dpi: float, *, number: int, width: float, height: float) -> PageContent:
+    """Everything after rendering: usable on any grayscale page image at a known resolution."""
+    angle = estimate_skew(gray)
+    if abs(angle) >= 0.05:
+        gray = rotate(gray, -angle)
+    ink = binarize(gray)
+    horizontal, vertical = ruling_masks(ink, dpi)
+    grids = find_grids(horizontal, vertical, dpi)
+    rulings = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    clean = gray.copy()
+    clean[rulings > 0] = 255
+    ink[rulings > 0] = 0
+
+    engine = get_engine()
+    boxes = split_at_rulings(engine.detect(clean, dpi), grids, vertical, dpi)
+    words = engine.recognize(clean, boxes)
+    return _assemble(words, grids, ink, dpi, number=number, width=width, height=height)
+
+
+# ── deskew ──────────────────────────────────────────────────────────────────────
+
+
+def estimate_skew(gray: np.ndarray) -> float:
+    """Counter-clockwise angle (degrees) the page content is turned by; 0 when it cannot tell.
+
+    Text lines and rulings make the horizontal ink profile sharpest when sheared back
+    by exactly the skew; the search is coarse then fine over ±`MAX_SKEW_DEGREES`.
+    """
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    ys, xs = np.nonzero(binarize(small))
+    if len(ys) < 200:
+        return 0.0
+    if len(ys) > 80_000:
+        pick = np.random.default_rng(0).choice(len(ys), 80_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys, xs = ys.astype(np.float64), xs.astype(np.float64)
+
+    def sharpness(angle: float) -> float:
+        rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        profile = np.bincount(rows - rows.min()).astype(np.float64)
+        return float(np.sum(np.diff(profile) ** 2))
+
+    coarse = np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.25)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.025)
+    return float(max(fine, key=sharpness))
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate counter-clockwise by `angle` degrees about the centre, keeping the size, filling with white."""
+    height, width = gray.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+# ── rulings and grids ───────────────────────────────────────────────────────────
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Ink = 255, paper = 0; a local threshold copes with uneven scanner lighting."""
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def ruling_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels of horizontal and of vertical ruling lines.
+
+    A horizontal ruling is a thin run longer than 0.35 inch (longer than any glyph
+    stroke or dash); a vertical one is taller than 0.2 inch — taller than body-text
+    strokes, shorter than the smallest table row. Larger glyphs that pass are dropped
+    later, as they touch no horizontal ruling.
+    """
+    closed_h = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, 5), np.uint8))
+    horizontal = cv2.morphologyEx(closed_h, cv2.MORPH_OPEN, np.ones((1, round(dpi * 0.35)), np.uint8))
+    closed_v = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 1), np.uint8))
+    vertical = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, np.ones((round(dpi * 0.2), 1), np.uint8))
+    return horizontal, vertical
+
+
+@dataclass
+class Grid:
+    """One table found in the image, in pixels: edges of its rows and columns and its merged cells."""
+
+    row_edges: list[float]
+    col_edges: list[float]
+    cells: list[tuple[int, int, int, int]]
+    """(row, col, row_span, col_span) of each cell, top-left anchored."""
+    unit_cell: dict[tuple[int, int], int]
+    """Grid unit → index into `cells`."""
+
+    @property
+    def box(self) -> PixelBox:
+        return (self.col_edges[0], self.row_edges[0], self.col_edges[-1], self.row_edges[-1])
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        row = bisect.bisect_right(self.row_edges, y) - 1
+        col = bisect.bisect_right(self.col_edges, x) - 1
+        if 0 <= row < len(self.row_edges) - 1 and 0 <= col < len(self.col_edges) - 1:
+            return self.unit_cell[(row, col)]
+        return None
+
+    def cell_box(self, index: int) -> PixelBox:
+        row, col, row_span, col_span = self.cells[index]
+        return (
+            self.col_edges[col],
+            self.row_edges[row],
+            self.col_edges[col + col_span],
+            self.row_edges[row + row_span],
+        )
+
+
+Segment = tuple[int, int, int, int]
+"""(x, y, width, height) of one connected piece of a ruling mask, in pixels."""
+
+
+def _segments(mask: np.ndarray) -> list[Segment]:
+    """Connected pieces of a ruling mask as (x, y, w, h)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]  # type: ignore[misc]
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    """Sorted values merged where closer than `tolerance` (one ruling drawn a few pixels thick)."""
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= tolerance:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(group) / len(group) for group in groups]
+
+
+def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list[Grid]:
+    """Tables as grids: each group of crossing horizontal and vertical rulings with at least one cell."""
+    joined = cv2.dilate(horizontal | vertical, np.ones((7, 7), np.uint8))
+    tolerance = dpi * 0.04
+    grids: list[Grid] = []
+    for x, y, w, h in _segments(joined):
+        if w < dpi * 0.5 or h < dpi * 0.15:
+            continue
+        region_h = horizontal[y : y + h, x : x + w]
+        region_v = vertical[y : y + h, x : x + w]
+        h_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_h) if sh < dpi * 0.1]
+        v_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_v) if sw < dpi * 0.1]
+        # A ruling meets at least two rulings across it; strokes of glyphs that passed the openings do not.
+        v_segs = _crossed(v_segs, h_segs, tolerance)
+        h_segs = _crossed(h_segs, v_segs, tolerance)
+        v_segs = _crossed(v_segs, h_segs, tolerance)
+        rows = _cluster([sy + sh / 2 for _, sy, _, sh in h_segs], tolerance)
+        cols = _cluster([sx + sw / 2 for sx, _, sw, _ in v_segs], tolerance)
+        # An open table (no outer vertical border) still has rulings reaching its outer edge.
+        if h_segs and cols:
+            left, right = min(s[0] for s in h_segs), max(s[0] + s[2] for s in h_segs)
+            if cols[0] - left > dpi * 0.2:
+                cols.insert(0, float(left))
+            if right - cols[-1] > dpi * 0.2:
+                cols.append(float(right))
+        if len(rows) < 2 or len(cols) < 2:
+            continue
+        grids.append(_grid(rows, cols, horizontal, vertical, dpi))
+    grids.sort(key=lambda grid: grid.row_edges[0])
+    return grids
+
+
+def _crossed(segments: list[Segment], across: list[Segment], tolerance: float) -> list[Segment]:
+    """The segments that touch at least two of the segments running the other way."""
+
+    def touch(a: Segment, b: Segment) -> bool:
+        ax, ay, aw, ah = a
+        bx, by, bw, bh = b
+        return (
+            ax - tolerance <= bx + bw
+            and bx - tolerance <= ax + aw
+            and ay - tolerance <= by + bh
+            and (by - tolerance <= ay + ah)
+        )
+
+    return [segment for segment in segments if sum(touch(segment, other) for other in across) >= 2]
+
+
+def _covered(mask: np.ndarray, band: slice, span: slice, *, along_rows: bool) -> bool:
+    """Whether a ruling runs along most of `span` within the thin `band` around an edge."""
+    strip = mask[span, band] if along_rows else mask[band, span]
+    if strip.size == 0:
+        return False
+    hits = strip.any(axis=1) if along_rows else strip.any(axis=0)
+    return float(hits.mean()) >= 0.6
+
+
+def _grid(rows: list[float], cols: list[float], horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> Grid:
+    """Merge grid units wherever the ruling between them is missing, and read off the cells."""
+    reach = max(2, round(dpi * 0.03))
+    n_rows, n_cols = len(rows) - 1, len(cols) - 1
+    parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+
+    def find(unit: tuple[int, int]) -> tuple[int, int]:
+        while parent[unit] != unit:
+            parent[unit] = parent[parent[unit]]
+            unit = parent[unit]
+        return unit
+
+    def inner(low: float, high: float) -> slice:
+        margin = (high - low) * 0.15
+        return slice(round(low + margin), round(high - margin))
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if c + 1 < n_cols:
+                band = slice(max(0, round(cols[c + 1]) - reach), round(cols[c + 1]) + reach + 1)
+                if not _covered(vertical, band, inner(rows[r], rows[r + 1]), along_rows=True):
+                    parent[find((r, c + 1))] = find((r, c))
+            if r + 1 < n_rows:
+                band = slice(max(0, round(rows[r + 1]) - reach), round(rows[r + 1]) + reach + 1)
+                if not _covered(horizontal, band, inner(cols[c], cols[c + 1]), along_rows=False):
+                    parent[find((r + 1, c))] = find((r, c))
+
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for unit in sorted(parent):
+        groups.setdefault(find(unit), []).append(unit)
+    cells: list[tuple[int, int, int, int]] = []
+    unit_cell: dict[tuple[int, int], int] = {}
+    for units in sorted(groups.values()):
+        top, left = min(r for r, _ in units), min(c for _, c in units)
+        bottom, right = max(r for r, _ in units), max(c for _, c in units)
+        for unit in units:
+            unit_cell[unit] = len(cells)
+        cells.append((top, left, bottom - top + 1, right - left + 1))
+    return Grid(row_edges=rows, col_edges=cols, cells=cells, unit_cell=unit_cell)
+
+
+def split_at_rulings(boxes: list[PixelBox], grids: list[Grid], vertical: np.ndarray, dpi: float) -> list[PixelBox]:
+    """Cut text boxes that run across a column ruling, so each piece belongs to one cell."""
+    margin = dpi * 0.04
+    result: list[PixelBox] = []
+    for box in boxes:
+        x0, top, x1, bottom = box
+        cuts: list[float] = []
+        for grid in grids:
+            gx0, gtop, gx1, gbottom = grid.box
+            if x1 < gx0 or x0 > gx1 or bottom < gtop or top > gbottom:
+                continue
+            for edge in grid.col_edges:
+                if x0 + margin < edge < x1 - margin:
+                    band = slice(max(0, round(edge) - 3), round(edge) + 4)
+                    if _covered(vertical, band, slice(round(top), round(bottom)), along_rows=True):
+                        cuts.append(edge)
+        edges = [x0, *sorted(cuts), x1]
+        result.extend((left, top, right, bottom) for left, right in itertools.pairwise(edges))
+    return result
+
+
+# ── assembly ────────────────────────────────────────────────────────────────────
+
+
+def _join(words: list[OcrWord]) -> str:
+    """Words of one cell or line in reading order: rows top to bottom, words left to right.
+
+    Wrapped Chinese text joins without a space; a wide gap on one row, or two
+    Latin/digit runs meeting, keeps one space.
+    """
+    rows: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        centre = (word.box[1] + word.box[3]) / 2
+        if rows:
+            last = rows[-1][-1]
+            if abs(centre - (last.box[1] + last.box[3]) / 2) < (last.box[3] - last.box[1]) * 0.5:
+                rows[-1].append(word)
+                continue
+        rows.append([word])
+    text = ""
+    for row in rows:
+        previous: OcrWord | None = None
+        for word in sorted(row, key=lambda w: w.box[0]):
+            gap_wide = previous is not None and word.box[0] - previous.box[2] > (word.box[3] - word.box[1])
+            if text and (
+                gap_wide
+                or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii() and word.text[0].isalnum())
+            ):
+                text += " "
+            text += word.text
+            previous = word
+    return text
+
+
+def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Words outside tables grouped into visual lines (vertical overlap with the line so far)."""
+    lines: list[list[OcrWord]] = []
+    spans: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: (w.box[1], w.box[0])):
+        top, bottom = word.box[1], word.box[3]
+        for index, (line_top, line_bottom) in enumerate(spans):
+            overlap = min(bottom, line_bottom) - max(top, line_top)
+            if overlap > 0.5 * min(bottom - top, line_bottom - line_top):
+                lines[index].append(word)
+                spans[index] = (min(top, line_top), max(bottom, line_bottom))
+                break
+        else:
+            lines.append([word])
+            spans.append((top, bottom))
+    return lines
+
+
+def _has_ink(ink: np.ndarray, box: PixelBox, dpi: float) -> bool:
+    """Whether a cell holds any marks once its borders are trimmed: tells blank from unreadable."""
+    trim = dpi * 0.03
+    x0, top, x1, bottom = (round(box[0] + trim), round(box[1] + trim), round(box[2] - trim), round(box[3] - trim))
+    return x1 > x0 and bottom > top and int(np.count_nonzero(ink[top:bottom, x0:x1])) > (dpi / 20) ** 2
+
+
+def _assemble(
+    words: list[OcrWord], grids: list[Grid], ink: np.ndarray, dpi: float, *, number: int, width: float, height: float
+) -> PageContent:
+    scale = 72 / dpi
+
+    def points(box: PixelBox) -> BBox:
+        return tuple(round(float(v) * scale, 2) for v in box)  # type: ignore[return-value]
+
+    in_cells: list[dict[int, list[OcrWord]]] = [{} for _ in grids]
+    outside: list[OcrWord] = []
+    for word in words:
+        x, y = (word.box[0] + word.box[2]) / 2, (word.box[1] + word.box[3]) / 2
+        for grid, cell_words in zip(grids, in_cells, strict=True):
+            index = grid.cell_at(x, y)
+            if index is not None:
+                cell_words.setdefault(index, []).append(word)
+                break
+        else:
+            outside.append(word)
+
+    page = PageContent(number=number, width=width, height=height, scanned=True)
+    for grid, cell_words in zip(grids, in_cells, strict=True):
+        cells = []
+        for index, (row, col, row_span, col_span) in enumerate(grid.cells):
+            found = cell_words.get(index, [])
+            legible = [w for w in found if w.confidence >= MIN_CONFIDENCE]
+            box = grid.cell_box(index)
+            confidence = min(w.confidence for w in found) if found else 0.0 if _has_ink(ink, box, dpi) else 1.0
+            cells.append(
+                GridCell(
+                    row=row,
+                    col=col,
+                    row_span=row_span,
+                    col_span=col_span,
+                    text=_join(legible),
+                    bbox=points(box),
+                    confidence=round(confidence, 4),
+                )
+            )
+        page.tables.append(
+            PageTable(
+                n_rows=len(grid.row_edges) - 1,
+                n_cols=len(grid.col_edges) - 1,
+                cells=cells,
+                bbox=points(grid.box),
+                col_edges=[round(float(e) * scale, 2) for e in grid.col_edges],
+            )
+        )
+
+    for line in _lines(outside):
+        legible = [w for w in line if w.confidence >= MIN_CONFIDENCE]
+        if not legible:
+            continue
+        box = (
+            min(w.box[0] for w in line),
+            min(w.box[1] for w in line),
+            max(w.box[2] for w in line),
+            max(w.box[3] for w in line),
+        )
+        page.lines.append(
+            TextLine(
+                text=_join(legible),
+                bbox=points(box),
+                size=_font_size(ink, box, dpi),
+                confidence=round(min(w.confidence for w in line), 4),
+            )
+        )
+
+    items = [(line.bbox[1], "line", i) for i, line in enumerate(page.lines)]
+    items += [(table.bbox[1], "table", j) for j, table in enumerate(page.tables)]
+    page.order = [(kind, index) for _, kind, index in sorted(items)]
+    return page
+
+
+def _font_size(ink: np.ndarray, box: PixelBox, dpi: float) -> float:
+    """Font size in points estimated from the height of the inked rows inside a line's box."""
+    x0, top, x1, bottom = (round(v) for v in box)
+    rows = np.flatnonzero(ink[top:bottom, x0:x1].any(axis=1))
+    ink_height = (rows[-1] - rows[0] + 1) if len(rows) else (bottom - top) * 0.6
+    return round(float(ink_height) * 72 / dpi / GLYPH_HEIGHT_PER_POINT * 2) / 2
