@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -17,10 +16,8 @@ from pathlib import Path
 import docx
 from docx.document import Document as WordDocument
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from parsers.docx import _BodyWalker, _style_names, read  # noqa: E402
-from parsers.limits import DEFAULT_LIMITS  # noqa: E402
+from parsers.docx import _BodyWalker, _style_names, read
+from parsers.limits import DEFAULT_LIMITS
 
 INDICATORS = [
     ("产出指标", "数量指标", "培训人次", "≥500人次", "526人次"),
@@ -48,7 +45,9 @@ def build_report(path: Path, n_tables: int = 15) -> Path:
             document.add_paragraph(NARRATIVE.format(a=100 + t, b=120 + k, c=110 + t + k, r=91.5 + k))
         rows = 3 + len(INDICATORS) * 3
         grid = document.add_table(rows=rows, cols=8)
-        for col, label in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]):
+        for col, label in enumerate(
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+        ):
             grid.cell(0, col).text = label
         grid.cell(1, 0).merge(grid.cell(2, 7)).text = "年度总体目标：完成培训任务，提升服务能力。"
         for i in range(rows - 3):
@@ -98,12 +97,20 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = build_report(Path(folder) / "report.docx")
         word = docx.Document(str(path))
-        print(f"report: {path.stat().st_size / 1024:.0f} KB, {len(word.tables)} tables, {len(word.paragraphs)} paragraphs")
-        print(f"anchor cells (ours): {our_walk(word)}; grid positions (python-docx row.cells): {python_docx_cells(word)}")
+        print(
+            f"report: {path.stat().st_size / 1024:.0f} KB, {len(word.tables)} tables, {len(word.paragraphs)} paragraphs"
+        )
+        print(
+            f"anchor cells (ours): {our_walk(word)}; grid positions (python-docx row.cells): {python_docx_cells(word)}"
+        )
         timed("open with python-docx only", lambda: docx.Document(str(path)), args.repeat)
         timed("our body walk (paragraphs + 15 tables)", lambda: our_walk(word), args.repeat)
         timed("python-docx row.cells + cell.text", lambda: python_docx_cells(word), args.repeat)
-        timed("parsers.docx.read end to end (with zip checks)", lambda: read(path, DEFAULT_LIMITS, fmt="docx"), args.repeat)
+        timed(
+            "parsers.docx.read end to end (with zip checks)",
+            lambda: read(path, DEFAULT_LIMITS, fmt="docx"),
+            args.repeat,
+        )
 
 
 if __name__ == "__main__":

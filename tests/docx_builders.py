@@ -83,7 +83,9 @@ def row(*cells: str, before: int = 0, after: int = 0, deleted: bool = False) -> 
 
 def table(*rows: str, grid: int) -> str:
     cols = "".join('<w:gridCol w:w="1200"/>' for _ in range(grid))
-    return f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    )
 
 
 def text_table(rows: Iterable[Iterable[str]]) -> str:
@@ -111,7 +113,7 @@ def text_box(text: str) -> str:
         '<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
         f"<wps:wsp><wps:txbx>{inner}</wps:txbx></wps:wsp>"
         "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
-        f'<mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
     )
 
