@@ -79,7 +79,8 @@ def test_golden_file_is_present() -> None:
     assert SEED_GOLDEN.is_file(), f"{SEED_GOLDEN.name} is missing: golden files are written by hand, never generated"
 
 
-def test_seed_report_matches_golden(golden: dict[str, Any]) -> None:
+def test_seed_report_matches_golden() -> None:
+    golden = load_golden(SEED_GOLDEN)  # loaded here, not in a fixture, so a missing file fails this test
     report = process_file(SEED_DOCX, display_path="corpus/samples/seed/zonghe-shiwu-2020.docx")
     differences = compare_with_golden(report, golden)
     if report.source.format != "docx":
@@ -184,6 +185,13 @@ def test_golden_strings_are_printed_in_the_seed(golden: dict[str, Any], view: Do
 
 
 # --- the comparison helper reports what differs ---------------------------------------------------
+
+
+def test_a_missing_golden_file_is_an_error_and_is_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.golden.json"
+    with pytest.raises(FileNotFoundError, match="written by hand"):
+        load_golden(missing)
+    assert not missing.exists()
 
 
 def test_helper_finds_no_difference_in_the_golden_itself(golden: dict[str, Any]) -> None:
