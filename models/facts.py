@@ -95,6 +95,19 @@ class CountClaim(_Fact):
     evidence: Evidence
 
 
+class BlankCell(_Fact):
+    """A cell the template requires that was printed blank (or only —, /): the rules report it as unfilled."""
+
+    field: str
+    """What belongs there: "score" (an indicator's 得分), "execution_score" (the funds row's 得分),
+    "total_score" (总分/自评得分), "goal_actual" (年度总体目标 实际完成情况), "conclusion" (评价结论),
+    "actual" (实际完成值)."""
+    evidence: Evidence
+    """The blank cell itself (its text is empty or the placeholder printed)."""
+    label: str = ""
+    """The row's name (三级指标, 总分 …), so the finding can say which cell."""
+
+
 class Facts(_Fact):
     mentions: list[Mention] = Field(default_factory=list)
     itemisations: list[Itemisation] = Field(default_factory=list)
@@ -108,6 +121,11 @@ class Facts(_Fact):
     """Sentences saying there is no problem (暂无问题), which do not explain a low execution."""
     template_text: list[Evidence] = Field(default_factory=list)
     """Cells still holding a template's instructions (…字以内)."""
+    adjustment_reasons: list[Evidence] = Field(default_factory=list)
+    """Sentences or cells explaining why the budget was adjusted during the year (年中财政收回…,
+    调剂…给…, 追加, 调减 …). An adjusted budget more than 10% away from the initial one needs one."""
+    blank_cells: list[BlankCell] = Field(default_factory=list)
+    """Required cells printed blank: score, execution_score, total_score, goal_actual, conclusion, actual."""
 
 
 class Extraction(_Fact):

@@ -1,0 +1,41 @@
+"""Consistency rules: one function per contract rule id, all in one registry (`registry.RULES`).
+
+`validate(extraction)` runs every rule and returns the findings sorted by rule, then by their
+first evidence, so a finding's key (rule + evidence locations) is stable across re-runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.facts import Extraction
+from models.report import Finding
+from pipeline.validate import (  # noqa: F401  (importing a family registers its rules)
+    amounts,
+    budget,
+    form,
+    hierarchy,
+    indicators,
+    narrative,
+    scores,
+    spending,
+    targets,
+)
+from pipeline.validate.registry import CONTRACT_RULE_IDS, RULES
+
+__all__ = ["CONTRACT_RULE_IDS", "RULES", "validate"]
+
+
+def _location_order(finding: Finding) -> tuple[Any, ...]:
+    def key(value: Any) -> tuple[int, Any]:
+        return (1, 0) if value is None else (0, value)
+
+    first = finding.evidence[0] if finding.evidence else None
+    location = first.key() if first is not None else ()
+    return (finding.rule, tuple(key(v) for v in location), finding.message)
+
+
+def validate(extraction: Extraction) -> list[Finding]:
+    """Every finding of every rule, sorted by rule id, then by first evidence."""
+    findings = [finding for rule in RULES.values() for finding in rule.run(extraction)]
+    return sorted(findings, key=_location_order)

@@ -1,0 +1,110 @@
+"""An indicator's target and actual read as numbers, with the direction in which more is better.
+
+The printed text is read by `models.numbers` (the one number parser); this module only decides
+whether target and actual can be compared and what "met" means for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from models.numbers import MONEY_UNITS, PERCENT_UNITS, Quantity, Target, parse_quantity, parse_target, to_yuan
+from models.report import Indicator
+
+Direction = Literal["up", "down", "equal"]
+
+REVERSE_WORDS = (
+    "成本",
+    "控制率",
+    "结余率",
+    "调整率",
+    "投诉率",
+    "差错率",
+    "事故率",
+    "发生率",
+    "超支",
+    "失误率",
+    "返工率",
+)
+"""Indicator names where less is better (domain rules R10)."""
+
+_UP = {"≥": "up", ">": "up", "≤": "down", "<": "down", "=": "equal"}
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Target and actual of one indicator in one unit."""
+
+    target: Decimal
+    actual: Decimal
+    direction: Direction
+    tolerance: Decimal
+    """How far apart the two may be and still count as equal (their printed rounding)."""
+    unit: str | None
+    target_text: str
+    actual_text: str
+
+    def met(self) -> bool:
+        if self.direction == "down":
+            return self.actual <= self.target + self.tolerance
+        return self.actual >= self.target - self.tolerance
+
+    def ratio(self) -> Decimal | None:
+        """The share of the target reached (actual ÷ target, or target ÷ actual when less is better)."""
+        if self.direction == "down":
+            return self.target / self.actual if self.actual > 0 else None
+        return self.actual / self.target if self.target > 0 else None
+
+
+def _unit_family(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    if unit in PERCENT_UNITS:
+        return "%"
+    if unit in MONEY_UNITS:
+        return "money"
+    return unit
+
+
+def direction_of(indicator: Indicator, target: Target) -> Direction:
+    if target.comparator in _UP:
+        return _UP[target.comparator]  # type: ignore[return-value]
+    name = indicator.name or ""
+    return "down" if any(word in name for word in REVERSE_WORDS) else "up"
+
+
+def _in_unit(quantity: Quantity, family: str | None) -> tuple[Decimal, Decimal]:
+    """Value and resolution; money in yuan so 万元 and 元 compare."""
+    if family == "money" and quantity.unit is not None:
+        multiplier = MONEY_UNITS[quantity.unit]
+        return to_yuan(quantity), quantity.resolution * multiplier
+    return quantity.value, quantity.resolution
+
+
+def measure(indicator: Indicator) -> Measured | None:
+    """Target and actual as comparable numbers, or None (qualitative, missing, or in different units)."""
+    target = parse_target(indicator.target) if indicator.target else None
+    actual = parse_quantity(indicator.actual) if indicator.actual else None
+    if target is None or target.value is None or target.quantity is None or actual is None:
+        return None
+    if target.quantity.kind in ("date", "reference", "ordinal"):
+        return None
+    target_family, actual_family = _unit_family(target.unit), _unit_family(actual.unit)
+    if target_family and actual_family and target_family != actual_family:
+        return None
+    family = target_family or actual_family
+    if family == "money" and (target.unit is None or actual.unit is None):
+        return None
+    target_value, target_resolution = _in_unit(target.quantity, family)
+    actual_value, actual_resolution = _in_unit(actual, family)
+    return Measured(
+        target=target_value,
+        actual=actual_value,
+        direction=direction_of(indicator, target),
+        tolerance=(target_resolution + actual_resolution) / 2,
+        unit=target.unit or actual.unit,
+        target_text=indicator.target or "",
+        actual_text=indicator.actual or "",
+    )

@@ -1,0 +1,100 @@
+"""Claims made in the narrative: percentages against their figures, counts against each other."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from models.facts import CountClaim, Extraction
+from pipeline.validate import messages as say
+from pipeline.validate.common import evidence_list
+from pipeline.validate.registry import Flag, rule
+from pipeline.validate.tolerance import half_unit, ratio_rounding
+
+
+@rule("narrative.percent_claim", severity="info")
+def percent_claim(extraction: Extraction) -> Iterator[Flag]:
+    """A stated percentage equals the ratio of the figures it is stated from.
+
+    share: part ÷ whole; change (同比): Δ ÷ (current − Δ), Δ signed (a decrease is negative) and the
+    stated percentage compared by size. Not flagged: a whole (or previous value) of 0; a difference
+    within the rounding of the stated percentage and of the figures.
+    """
+    for claim in extraction.facts.percent_claims:
+        if claim.kind == "share":
+            base, numerator = claim.whole, claim.part
+            formula = f"{say.number(claim.part)} ÷ {say.number(claim.whole)}"
+        else:
+            base, numerator = claim.whole - claim.part, claim.part
+            formula = f"{say.number(claim.part)} ÷ ({say.number(claim.whole)} − {say.number(claim.part)})"
+        if base == 0:
+            continue
+        expected = Decimal(100) * numerator / base
+        part_evidence = claim.evidence[0] if claim.evidence else None
+        whole_evidence = claim.evidence[1] if len(claim.evidence) > 1 else None
+        spread = ratio_rounding((numerator, part_evidence), (base, whole_evidence))
+        if claim.kind == "change":
+            spread *= 2  # the base is itself a difference of two rounded figures
+        tolerance = half_unit(claim.stated, claim.stated_evidence) + spread
+        if abs(abs(expected) - abs(claim.stated)) <= tolerance:
+            continue
+        what = "占比" if claim.kind == "share" else "同比变化"
+        label = f"{claim.label}" if claim.label else ""
+        yield Flag(
+            message=(
+                f"{label}{what} {say.percent(claim.stated)} 与数据不符：{formula} = "
+                f"{say.computed_percent(abs(expected))}"
+            ),
+            evidence=evidence_list([claim.stated_evidence, *claim.evidence]),
+        )
+
+
+def _same_thing(claim: CountClaim) -> tuple[str, str]:
+    label = unicodedata.normalize("NFKC", claim.label).replace(" ", "")
+    return label, unicodedata.normalize("NFKC", claim.unit)
+
+
+@rule("narrative.count_mismatch", severity="info")
+def count_mismatch(extraction: Extraction) -> Iterator[Flag]:
+    """The text gives one count for one thing, and counted parts add up to their stated whole.
+
+    Counts of the same thing are those the extractor labelled alike, with the same unit.
+    Not flagged: counts of differently labelled things (36个审批办 vs 37个进驻部门 may be two
+    groups); itemised counts with a part not given.
+    """
+    groups: dict[tuple[str, str], list[CountClaim]] = defaultdict(list)
+    for claim in extraction.facts.count_claims:
+        groups[_same_thing(claim)].append(claim)
+    for (label, unit), claims in groups.items():
+        values = sorted({claim.value for claim in claims})
+        if len(values) < 2:
+            continue
+        firsts = [next(c for c in claims if c.value == value) for value in values]
+        firsts.sort(key=claims.index)
+        described = "；".join(f"{say.number(c.value)}{unit}（{say.where(c.evidence)}）" for c in firsts)
+        yield Flag(
+            message=f"“{label}”的数量前后不一致：{described}",
+            evidence=evidence_list(c.evidence for c in firsts),
+            code="COUNT_DIFFERS",
+        )
+    for itemisation in extraction.facts.itemisations:
+        if itemisation.unit != "count" or not itemisation.parts:
+            continue
+        if any(part.value is None for part in itemisation.parts):
+            continue
+        parts_sum = sum((part.value for part in itemisation.parts if part.value is not None), Decimal(0))
+        if parts_sum == itemisation.whole:
+            continue
+        parts_text = "、".join(
+            f"{part.name} {say.number(part.value)}" for part in itemisation.parts if part.value is not None
+        )
+        yield Flag(
+            message=(
+                f"{itemisation.label}共 {say.number(itemisation.whole)}，分项（{parts_text}）合计 "
+                f"{say.number(parts_sum)}，不相符"
+            ),
+            evidence=evidence_list([itemisation.whole_evidence] + [part.evidence for part in itemisation.parts]),
+            code="PARTS_DIFFER",
+        )

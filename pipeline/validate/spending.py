@@ -1,0 +1,42 @@
+"""Itemised spending adds up to the whole it itemises (spending.items_sum)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from models.facts import Extraction
+from pipeline.validate import messages as say
+from pipeline.validate.common import evidence_list
+from pipeline.validate.registry import Flag, rule
+from pipeline.validate.tolerance import money_tolerance
+
+
+@rule("spending.items_sum", severity="error")
+def items_sum(extraction: Extraction) -> Iterator[Flag]:
+    """The amounts of an itemisation (具体情况为：…) add up to the whole it itemises.
+
+    Not flagged: an itemisation with a part whose amount is not printed (the sum is unknown);
+    a difference within the rounding of the whole and all the parts; counts (see narrative.count_mismatch).
+    """
+    for itemisation in extraction.facts.itemisations:
+        if itemisation.unit != "yuan" or not itemisation.parts:
+            continue
+        if any(part.value is None for part in itemisation.parts):
+            continue
+        parts_sum = sum((part.value for part in itemisation.parts if part.value is not None), Decimal(0))
+        whole, whole_evidence = itemisation.whole, itemisation.whole_evidence
+        figures = [(whole, whole_evidence)] + [
+            (part.value, part.evidence) for part in itemisation.parts if part.value is not None
+        ]
+        if abs(parts_sum - whole) <= money_tolerance(figures):
+            continue
+        first_part = itemisation.parts[0].evidence
+        yield Flag(
+            message=(
+                f"分项{itemisation.label}合计 {say.money(parts_sum, first_part)}（{len(itemisation.parts)} 项），"
+                f"与{itemisation.label} {say.money(whole, whole_evidence)} 相差 "
+                f"{say.money_difference(parts_sum - whole, whole, whole_evidence)}"
+            ),
+            evidence=evidence_list([whole_evidence] + [part.evidence for part in itemisation.parts]),
+        )
