@@ -32,6 +32,8 @@ class GridCell:
     text: str = ""
     bbox: BBox | None = None
     confidence: float | None = None
+    lines: list[TextLine] = field(default_factory=list)
+    """The cell's text lines where known: tells a row cut by a page break from a finished one."""
 
 
 @dataclass
@@ -42,6 +44,10 @@ class PageTable:
     bbox: BBox
     col_edges: list[float] = field(default_factory=list)
     """x positions of the column boundaries, left to right: matches a continuation on the next page."""
+    open_top: bool = False
+    """No ruling line closes the table's top (its first row may continue a row from the page before)."""
+    open_bottom: bool = False
+    """No ruling line closes the table's bottom (its last row may go on over the page)."""
 
 
 @dataclass

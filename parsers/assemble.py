@@ -1,0 +1,157 @@
+"""Pages → document blocks: paragraphs from text lines, running headers/footers dropped, tables
+stitched across pages. Text-layer pages and OCR pages go through the same code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from models.document import Paragraph, Table
+from parsers.page import PageContent, PageTable, TextLine
+from parsers.pdf_text import join_wrapped
+from parsers.running_text import running_lines
+from parsers.table_stitch import StitchedTable
+
+PARAGRAPH_GAP = 1.4
+"""A line pitch this many times the page's usual pitch means a new paragraph."""
+BOTTOM_BAND = 0.2
+"""A table ending in the page's lowest 20% may go on over the page (and one starting in the top 20%)."""
+
+
+@dataclass
+class _Layout:
+    """A page's body text geometry: where lines start and end, and their usual pitch."""
+
+    left: float
+    right: float
+    pitch: float
+
+
+@dataclass
+class _Open:
+    """A paragraph being built."""
+
+    page: int
+    lines: list[TextLine] = field(default_factory=list)
+    first_page_lines: list[TextLine] = field(default_factory=list)
+
+
+def _layout(lines: list[TextLine]) -> _Layout | None:
+    if not lines:
+        return None
+    lefts = Counter(round(line.bbox[0] / 2) * 2 for line in lines)
+    left = float(lefts.most_common(1)[0][0])
+    right = max(line.bbox[2] for line in lines)
+    pitches = [b.bbox[1] - a.bbox[1] for a, b in pairwise(lines)
+               if b.bbox[1] > a.bbox[1] and abs(a.size - b.size) < 0.5]
+    # the lower quartile: lines inside a paragraph outnumber the gaps between paragraphs only in long text
+    pitch = sorted(pitches)[len(pitches) // 4] if pitches else max(lines[0].bbox[3] - lines[0].bbox[1], 1.0) * 1.5
+    return _Layout(left, right, pitch)
+
+
+def _starts_paragraph(previous: TextLine, line: TextLine, layout: _Layout, same_page: bool) -> bool:
+    size = max(line.size, previous.size) or max(line.bbox[3] - line.bbox[1], 1.0)
+    if abs(line.size - previous.size) > 1.0:
+        return True
+    if line.bbox[0] > layout.left + 0.8 * size:
+        return True  # first-line indent (or a centred title)
+    if previous.bbox[2] < layout.right - (2 * size + 2):
+        return True  # the previous line stopped short: its paragraph ended
+    if previous.bbox[0] > layout.left + 0.8 * size and previous.bbox[2] < layout.right - size:
+        return True
+    return same_page and line.bbox[1] - previous.bbox[1] > PARAGRAPH_GAP * layout.pitch
+
+
+def _page_items(page: PageContent, dropped: set[tuple[int, int]]) -> list[tuple[str, int]]:
+    if page.order:
+        return [(kind, i) for kind, i in page.order if kind != "line" or (page.number, i) not in dropped]
+    items = [("line", i) for i in range(len(page.lines)) if (page.number, i) not in dropped]
+    items += [("table", j) for j in range(len(page.tables))]
+
+    def top(item: tuple[str, int]) -> float:
+        kind, i = item
+        return page.lines[i].bbox[1] if kind == "line" else page.tables[i].bbox[1]
+
+    return sorted(items, key=top)
+
+
+def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
+    """Blocks in reading order with paragraphs and tables numbered from 1 across the document."""
+    dropped = running_lines(pages)
+    blocks: list[Paragraph | StitchedTable] = []
+    paragraph: _Open | None = None
+    previous_line: TextLine | None = None
+    previous_layout: _Layout | None = None
+    last_table: StitchedTable | None = None
+    """The table that was the last item of the previous page, if any: a candidate to continue."""
+
+    def close() -> None:
+        nonlocal paragraph
+        if paragraph is not None:
+            blocks.append(_paragraph(paragraph))
+        paragraph = None
+
+    for page in pages:
+        items = _page_items(page, dropped)
+        body_lines = [page.lines[i] for kind, i in items if kind == "line"]
+        layout = _layout(body_lines) or previous_layout
+        for position, (kind, i) in enumerate(items):
+            if kind == "table":
+                table = page.tables[i]
+                close()
+                previous_line = None
+                if position == 0 and last_table is not None and _continues(last_table, table, page):
+                    last_table.extend(table, page.number)
+                else:
+                    blocks.append(StitchedTable.start(table, page.number))
+                last_table = blocks[-1] if isinstance(blocks[-1], StitchedTable) else None
+                continue
+            line = page.lines[i]
+            last_table = None
+            same_page = paragraph is not None and paragraph.page == page.number and bool(paragraph.lines)
+            if paragraph is None or previous_line is None or layout is None or _starts_paragraph(
+                    previous_line, line, layout if same_page else (previous_layout or layout), same_page):
+                close()
+                paragraph = _Open(page=page.number)
+            paragraph.lines.append(line)
+            if paragraph.page == page.number:
+                paragraph.first_page_lines.append(line)
+            previous_line = line
+        if items and items[-1][0] != "table":
+            last_table = None
+        previous_layout = layout
+    close()
+    return _numbered(blocks)
+
+
+def _continues(previous: StitchedTable, table: PageTable, page: PageContent) -> bool:
+    """A table at the top of this page right after a table at the bottom of the previous page."""
+    return (
+        previous.bottom > page.height * (1 - BOTTOM_BAND)
+        and table.bbox[1] < page.height * BOTTOM_BAND
+        and previous.matches(table)
+    )
+
+
+def _paragraph(building: _Open) -> Paragraph:
+    lines = building.first_page_lines or building.lines
+    bbox = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
+            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
+    confidences = [ln.confidence for ln in building.lines if ln.confidence is not None]
+    return Paragraph(index=0, text=join_wrapped([ln.text for ln in building.lines]), page=building.page,
+                     bbox=tuple(round(v, 2) for v in bbox), confidence=min(confidences) if confidences else None)
+
+
+def _numbered(blocks: list[Paragraph | StitchedTable]) -> list[Paragraph | Table]:
+    out: list[Paragraph | Table] = []
+    paragraphs = tables = 0
+    for block in blocks:
+        if isinstance(block, StitchedTable):
+            tables += 1
+            out.append(block.to_table(tables))
+        else:
+            paragraphs += 1
+            out.append(block.model_copy(update={"index": paragraphs}))
+    return out

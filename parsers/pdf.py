@@ -1,0 +1,101 @@
+"""PDF reader: text layer through PDFium, ruling-line tables, OCR for pages without usable text."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from models.document import Document, SourceFormat, SourceInfo
+from parsers.assemble import assemble
+from parsers.errors import LimitExceeded, UnreadableError
+from parsers.limits import Limits
+from parsers.page import PageContent
+from parsers.pdf_objects import PageObjects, count_objects, read_page_objects
+from parsers.pdf_tables import build_tables
+from parsers.pdf_text import build_lines
+
+MAX_OBJECTS_PER_PAGE = 20_000
+"""Past this many drawing objects a page is read for text only (no table finder): bounded time."""
+UNMAPPED_SHARE = 0.5
+"""A page whose glyphs are mostly without Unicode meaning is read like a scan."""
+SCAN_IMAGE_SHARE = 0.3
+MIN_TEXT_CHARS = 10
+OCR_DPI = 300
+
+
+def read(path: Path, limits: Limits, *, fmt: SourceFormat = "pdf") -> Document:
+    started = time.monotonic()
+    pdf = _open(path)
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise UnreadableError("PDF 文件没有任何页面")
+        if n_pages > limits.max_pages:
+            raise LimitExceeded(f"PDF 共 {n_pages} 页，超过上限 {limits.max_pages} 页")
+        pages: list[PageContent] = []
+        warnings: list[str] = []
+        for index in range(n_pages):
+            elapsed = time.monotonic() - started
+            if elapsed > limits.seconds_per_document:
+                raise LimitExceeded(
+                    f"读取 PDF 超过时间上限 {limits.seconds_per_document:g} 秒（已读 {index}/{n_pages} 页）")
+            pages.append(_read_page(pdf, path, index, warnings))
+    finally:
+        pdf.close()
+    scanned = any(page.scanned for page in pages)
+    source = SourceInfo(path=str(path), sha256="", format="pdf-scanned" if scanned else "pdf", pages=n_pages)
+    return Document(source=source, blocks=assemble(pages), warnings=warnings)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise UnreadableError("PDF 已加密，需要密码才能打开") from error
+        if code == pdfium.raw.FPDF_ERR_SECURITY:
+            raise UnreadableError("PDF 使用了不支持的加密方式，无法打开") from error
+        raise UnreadableError("PDF 文件已损坏或不完整，无法打开") from error
+
+
+def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int, warnings: list[str]) -> PageContent:
+    number = index + 1
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as error:
+        raise UnreadableError(f"PDF 第 {number} 页已损坏，无法读取") from error
+    try:
+        if count_objects(page) > MAX_OBJECTS_PER_PAGE:
+            warnings.append(f"第 {number} 页图形对象过多（超过 {MAX_OBJECTS_PER_PAGE} 个），未识别表格")
+            objects = read_page_objects(page, with_paths=False)
+        else:
+            objects = read_page_objects(page)
+    finally:
+        page.close()
+    if _needs_ocr(objects):
+        return _ocr_page(path, index)
+    tables, outside = build_tables(objects.edges, objects.chars) if objects.edges else ([], objects.chars)
+    return PageContent(number=number, width=objects.width, height=objects.height, lines=build_lines(outside),
+                       tables=tables)
+
+
+def _needs_ocr(objects: PageObjects) -> bool:
+    total = len(objects.chars)
+    if total and objects.unmapped_chars / total > UNMAPPED_SHARE:
+        return True
+    return total < MIN_TEXT_CHARS and objects.image_area > SCAN_IMAGE_SHARE
+
+
+def _ocr_page(path: Path, index: int) -> PageContent:
+    """Hand a page without a usable text layer to the OCR stage (`parsers.scan`), when it is installed."""
+    if importlib.util.find_spec("parsers.scan") is None:
+        raise UnreadableError(f"PDF 第 {index + 1} 页没有可用的文字层（扫描件或字体无法解码），暂不支持文字识别")
+    scan = importlib.import_module("parsers.scan")
+    page: PageContent = scan.read_scanned_page(path, index, OCR_DPI)
+    page.scanned = True
+    return page
