@@ -30,6 +30,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -476,12 +477,11 @@ def _set_page(document: WordDocument) -> None:
     section.top_margin = section.bottom_margin = Cm(2.5)
 
 
-def _set_fonts(rpr_parent: object, east_asian: str) -> None:
-    """Explicit Latin and East-Asian fonts (instead of theme fonts) so CJK text renders as Chinese."""
-    rpr = rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        rpr.remove(fonts)
+def _set_fonts(rpr: BaseOxmlElement, east_asian: str) -> None:
+    """Explicit Latin and East-Asian fonts instead of theme fonts, so CJK text renders as Chinese."""
+    old = rpr.find(qn("w:rFonts"))
+    if old is not None:
+        rpr.remove(old)
     fonts = OxmlElement("w:rFonts")
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), LATIN_FONT)
@@ -491,14 +491,8 @@ def _set_fonts(rpr_parent: object, east_asian: str) -> None:
 
 def _set_styles(document: WordDocument) -> None:
     styles = document.styles
-    defaults = styles.element.find(qn("w:docDefaults"))
-    default_rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    default_rpr.remove(default_rpr.find(qn("w:rFonts")))
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), BODY_FONT)
-    default_rpr.insert(0, fonts)
+    default_rpr = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    _set_fonts(default_rpr, BODY_FONT)
     default_rpr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
 
     normal = styles[PLAIN]
@@ -515,7 +509,7 @@ def _set_styles(document: WordDocument) -> None:
 
     for name, size in ((TITLE, 18), (SUBTITLE, 14), (H1, 16), (H2, 14), (H3, 12)):
         style = styles[name]
-        _set_fonts(style.element, HEADING_FONT)
+        _set_fonts(style.element.get_or_add_rPr(), HEADING_FONT)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False
@@ -540,22 +534,23 @@ def _add_header_and_footer(document: WordDocument) -> None:
 
 
 def _add_page_field(paragraph: WordParagraph) -> None:
-    """第 {PAGE} 页, with PAGE as a real field Word and LibreOffice update."""
+    """第 {PAGE} 页, with PAGE as a real field that Word and LibreOffice update."""
     paragraph.add_run("第 ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = paragraph.add_run()
-        if kind is not None:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            run.text = text or ""
+    _field_char(paragraph, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    paragraph.add_run()._r.append(instruction)
+    _field_char(paragraph, "separate")
+    paragraph.add_run("1")
+    _field_char(paragraph, "end")
     paragraph.add_run(" 页")
+
+
+def _field_char(paragraph: WordParagraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
 
 
 def _add_table(document: WordDocument, spec: TableSpec) -> None:
