@@ -100,6 +100,9 @@ def schema() -> None:
     sys.stdout.write(json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+import pipeline.cli_run  # noqa: E402, F401  (registers run, export, findings on `app`)
+
+
 def main() -> None:
     app()
 
