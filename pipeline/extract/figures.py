@@ -1,0 +1,36 @@
+"""Reading one table cell as a figure, on top of `models.numbers` (the one number parser)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.numbers import Money, Percent, is_not_given, money, parse_quantity, percent
+
+__all__ = ["cell_money", "cell_rate", "is_not_given", "points"]
+
+_POINT_UNITS = (None, "分")
+
+
+def points(text: str) -> tuple[Decimal, Decimal] | None:
+    """A weight or score as printed ("4", "8.5", "20分"), with the resolution of its last digit."""
+    quantity = parse_quantity(text)
+    if quantity is None or quantity.kind not in ("number", "count") or quantity.unit not in _POINT_UNITS:
+        return None
+    if quantity.comparator is not None:
+        return None
+    return quantity.value, quantity.resolution
+
+
+def cell_money(text: str, unit: str | None) -> Money | None:
+    """An amount in a cell; a bare number takes the unit its label or header states, and without one is not read."""
+    found = money(text, unit or "元")
+    if found is None:
+        return None
+    if found.quantity.unit is None and unit is None:
+        return None
+    return found
+
+
+def cell_rate(text: str) -> Percent | None:
+    """A rate in a cell where a rate is expected: 91.76%, 100百分比, or the fraction 1."""
+    return percent(text, fraction_ok=True)

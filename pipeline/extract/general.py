@@ -1,0 +1,138 @@
+"""Extraction shared by every genre: project information, funds, score and indicator tables, and the
+narrative's figures. Genre modules start from this and add what only their layout has."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.document import Document, Paragraph, Table
+from models.facts import Extraction, Facts, Itemisation, SectionWeight
+from models.numbers import tolerance
+from models.report import Budget, Evidence, Indicator, Kind, Report, ScoreRow, SpendingItem
+from pipeline.extract import narrative
+from pipeline.extract.classify import find_sections
+from pipeline.extract.conclusion import no_problem_claims, read_conclusion, table_conclusion, template_text
+from pipeline.extract.funds import FundsFacts, extract_funds
+from pipeline.extract.info_table import extract_project
+from pipeline.extract.labels import paragraph_evidence
+from pipeline.extract.resolve import resolve_budget
+from pipeline.extract.scores import extract_scores, section_weights
+from pipeline.extract.targets import extract_indicators, printed_columns
+
+_SPENDING_WORDS = ("支出", "支付", "使用", "用于", "花费")
+
+
+def _paragraph_reader(paragraph: Paragraph) -> narrative.EvidenceAt:
+    def evidence_at(text: str, resolution: Decimal | None) -> Evidence:
+        return paragraph_evidence(paragraph, text, resolution)
+
+    return evidence_at
+
+
+def _cell_reader(evidence: Evidence) -> narrative.EvidenceAt:
+    def evidence_at(text: str, resolution: Decimal | None) -> Evidence:
+        return evidence.model_copy(update={"text": text, "resolution": resolution})
+
+    return evidence_at
+
+
+def _read_paragraph(paragraph: Paragraph, facts: Facts) -> None:
+    if not paragraph.text.strip():
+        return
+    doc = narrative.nlp()(paragraph.text)
+    evidence_at = _paragraph_reader(paragraph)
+    items, skip = narrative.itemisations(doc, evidence_at)
+    facts.itemisations.extend(items)
+    facts.mentions.extend(narrative.budget_mentions(doc, evidence_at, skip))
+    facts.percent_claims.extend(narrative.percent_claims(doc, evidence_at))
+    facts.count_claims.extend(narrative.count_claims(doc, evidence_at))
+    facts.adjustment_reasons.extend(narrative.adjustment_reasons(doc, evidence_at))
+
+
+def _read_table(table: Table, before: Paragraph | None, report: Report, facts: Facts, funds: FundsFacts) -> None:
+    already = len(funds.mentions)
+    extract_funds(table, before, funds)
+    facts.mentions.extend(funds.mentions[already:])
+    for section in find_sections(table):
+        if section.kind == "score":
+            rows, subtotals = extract_scores(section, len(report.scores))
+            report.scores.extend(rows)
+        else:
+            indicators, subtotals = extract_indicators(section, len(report.indicators))
+            report.indicators.extend(indicators)
+            facts.indicator_columns.extend(c for c in printed_columns(section) if c not in facts.indicator_columns)
+            for indicator in indicators:
+                if indicator.name and "name" in indicator.evidence:
+                    doc = narrative.nlp()(indicator.name)
+                    facts.count_claims.extend(narrative.count_claims(doc, _cell_reader(indicator.evidence["name"])))
+        facts.subtotals.extend(subtotals)
+
+
+def _spending_itemisation(itemisations: list[Itemisation], budget: Budget) -> Itemisation | None:
+    amounts = [v for v in (budget.spent, budget.planned, budget.adjusted, budget.received) if v is not None]
+    for itemisation in itemisations:
+        if itemisation.unit != "yuan":
+            continue
+        resolution = itemisation.whole_evidence.resolution or Decimal(0)
+        if any(abs(itemisation.whole - amount) <= tolerance(resolution, Decimal(1)) for amount in amounts) or any(
+            word in itemisation.label for word in _SPENDING_WORDS
+        ):
+            return itemisation
+    return None
+
+
+def _fill_budget(report: Report, facts: Facts, funds: FundsFacts) -> None:
+    budget = report.budget
+    for quantity, (value, evidence) in resolve_budget(facts.mentions, facts.itemisations).items():
+        setattr(budget, quantity, value)
+        budget.evidence[quantity] = evidence
+    for name, value in funds.extras.items():
+        setattr(budget, name, value)
+        budget.evidence[name] = funds.extras_evidence[name]
+    budget.sources = funds.sources
+    itemisation = _spending_itemisation(facts.itemisations, budget)
+    if itemisation is not None:
+        report.spending_items = [
+            SpendingItem(name=part.name, amount=part.value, evidence={"name": part.evidence, "amount": part.evidence})
+            for part in itemisation.parts
+        ]
+
+
+def _section_weights(rows: list[ScoreRow] | list[Indicator]) -> list[SectionWeight]:
+    return section_weights(rows)  # type: ignore[arg-type]
+
+
+def extract_general(document: Document, kind: Kind) -> Extraction:
+    """Everything label-driven extraction can read from any document of the genre family."""
+    report = Report(source=document.source, kind=kind)
+    facts = Facts()
+    funds = FundsFacts()
+    report.project = extract_project(document)
+    previous: Paragraph | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            _read_paragraph(block, facts)
+            if block.text.strip():
+                previous = block
+        else:
+            _read_table(block, previous, report, facts, funds)
+    _fill_budget(report, facts, funds)
+    facts.section_weights = _section_weights(report.scores) + _section_weights(report.indicators)
+
+    conclusion = read_conclusion(document)
+    if conclusion.text is None and (row := table_conclusion(document)) is not None:
+        conclusion.text, conclusion.text_evidence = row
+    if conclusion.text is not None and conclusion.text_evidence is not None:
+        report.project.conclusion = conclusion.text
+        report.project.evidence["conclusion"] = conclusion.text_evidence
+    report.total_score = conclusion.total_score
+    report.grade = conclusion.grade  # type: ignore[assignment]
+    report.evidence.update(conclusion.evidence)
+    if report.total_score is None:
+        total = next((s for s in facts.subtotals if s.score is not None and s.label != "小计"), None)
+        if total is not None and total.score is not None:
+            report.total_score = total.score
+            report.evidence["total_score"] = total.evidence["score"]
+    facts.no_problem_claims = no_problem_claims(document)
+    facts.template_text = template_text(document)
+    return Extraction(report=report, facts=facts)

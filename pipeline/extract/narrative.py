@@ -1,0 +1,353 @@
+"""Figures in running text, read with spaCy: budget quantities with their labels, itemisations,
+percentage claims and counts.
+
+A blank "zh" pipeline segments with jieba (the default character segmenter would
+split 512.02 into six tokens); the figures themselves are found by
+`models.numbers` and set as entities (MONEY, PERCENT, COUNT), and a `Matcher`
+ties each figure to the label word right before it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from models.facts import CountClaim, Itemisation, Mention, Part, PercentClaim
+from models.numbers import Quantity, find_quantities, money
+from models.report import Evidence
+from pipeline.extract.vocabulary import ADJUSTMENT_WORDS, BUDGET_TEXT_LABELS, ITEMISATION_TRIGGERS, TEXT_LABEL_LINKS
+
+ENTITY_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "COUNT"}
+COUNT_UNITS = frozenset(
+    [
+        "个",
+        "人",
+        "人次",
+        "名",
+        "家",
+        "户",
+        "项",
+        "件",
+        "次",
+        "类",
+        "张",
+        "所",
+        "台",
+        "套",
+        "份",
+        "篇",
+        "例",
+        "批",
+        "处",
+        "座",
+        "辆",
+        "条",
+        "场",
+        "期",
+        "种",
+        "部",
+    ]
+)
+COUNT_STOP_WORDS = frozenset(["的", "和", "及", "与", "、", "中", "共", "等"])
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_NAME_START = re.compile(r"[，,；;。:：\n①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
+_NAME_STRIP = re.compile(r"^[\s、，,；;：:。.\-—)）]+|[\s、，,；;：:为是共计约]+$")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
+_CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+_LABEL_TOKEN = re.compile("(?:" + "|".join(sorted(map(re.escape, BUDGET_TEXT_LABELS), key=len, reverse=True)) + ")$")
+
+if not Span.has_extension("quantity"):
+    Span.set_extension("quantity", default=None)
+
+
+@Language.component("perfaudit_figures")
+def _figures_component(doc: Doc) -> Doc:
+    """Money, percentages and counts as entities, each carrying the `Quantity` numbers.py read."""
+    spans: list[Span] = []
+    for quantity in find_quantities(doc.text):
+        label = ENTITY_OF_KIND.get(quantity.kind)
+        if label is None:
+            continue
+        span = doc.char_span(quantity.start, quantity.end, label=label, alignment_mode="expand")
+        if span is None or (spans and span.start < spans[-1].end):
+            continue
+        span._.quantity = quantity
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+_matcher: Matcher | None = None
+
+
+def nlp() -> Language:
+    """The pipeline, built once per process (jieba's dictionary loads in about a second)."""
+    global _nlp, _matcher
+    with _lock:
+        if _nlp is None:
+            jieba.setLogLevel(60)
+            for word in (*BUDGET_TEXT_LABELS, *ITEMISATION_TRIGGERS, *_SHARE_WORDS):
+                jieba.add_word(word, freq=200_000)
+            pipeline = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+            pipeline.add_pipe("perfaudit_figures")
+            matcher = Matcher(pipeline.vocab)
+            matcher.add(
+                "LABELLED_FIGURE",
+                [[
+                    {"TEXT": {"REGEX": _LABEL_TOKEN.pattern}},
+                    {"ORTH": {"IN": list(TEXT_LABEL_LINKS)}, "OP": "*"},
+                    {"ENT_TYPE": {"IN": ["MONEY", "PERCENT"]}, "ENT_IOB": "B"},
+                ]],
+            )  # fmt: skip
+            _nlp, _matcher = pipeline, matcher
+    return _nlp
+
+
+def _labelled_matcher() -> Matcher:
+    nlp()
+    assert _matcher is not None
+    return _matcher
+
+
+EvidenceAt = Callable[[str, Decimal | None], Evidence]
+"""Evidence for a fragment of the text being read (the caller knows the paragraph or cell)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    quantity: Quantity
+    entity: str
+    value: Decimal
+    """Yuan for money, percent value for percentages, the count for counts."""
+    resolution: Decimal
+
+
+def figure(span: Span) -> Figure | None:
+    quantity: Quantity | None = span._.quantity
+    if quantity is None:
+        return None
+    if span.label_ == "MONEY":
+        read = money(quantity.text)
+        if read is None:
+            return None
+        return Figure(quantity, "MONEY", read.yuan, read.resolution)
+    return Figure(quantity, span.label_, quantity.value, quantity.resolution)
+
+
+def _label_quantity(token_text: str) -> str:
+    for label in sorted(BUDGET_TEXT_LABELS, key=len, reverse=True):
+        if token_text.endswith(label):
+            return BUDGET_TEXT_LABELS[label]
+    raise KeyError(token_text)
+
+
+def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[Mention]:
+    """Budget figures with their label right before them (共支出512.02万元, 预算执行率为91.76%).
+
+    `skip` holds start offsets of figures that are parts of an itemisation (其他商品和服务支出56.61万元).
+    """
+    mentions: list[Mention] = []
+    seen: set[int] = set()
+    for _, start, end in _labelled_matcher()(doc):
+        label_token = doc[start]
+        entity = next(e for e in doc.ents if e.start == end - 1)
+        read = figure(entity)
+        if read is None or read.quantity.start in skip or read.quantity.start in seen:
+            continue
+        label = next(k for k in sorted(BUDGET_TEXT_LABELS, key=len, reverse=True) if label_token.text.endswith(k))
+        quantity = _label_quantity(label_token.text)
+        if (quantity == "execution_rate") != (read.entity == "PERCENT"):
+            continue
+        seen.add(read.quantity.start)
+        fragment_start = label_token.idx + len(label_token.text) - len(label)
+        fragment = doc.text[fragment_start : read.quantity.end]
+        mentions.append(Mention(
+            quantity=quantity, value=read.value, label=label, origin="text",
+            unit=read.quantity.unit, evidence=evidence_at(fragment, read.resolution),
+        ))  # fmt: skip
+    return mentions
+
+
+def sentences(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Character ranges of the sentences of a paragraph."""
+    start = 0
+    for match in _SENTENCE_END.finditer(doc.text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(doc.text):
+        yield start, len(doc.text)
+
+
+def _figures_in(doc: Doc, start: int, end: int, entity: str | None = None) -> list[tuple[Span, Figure]]:
+    found = []
+    for span in doc.ents:
+        if span.start_char >= start and span.end_char <= end and (entity is None or span.label_ == entity):
+            read = figure(span)
+            if read is not None:
+                found.append((span, read))
+    return found
+
+
+def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], set[int]]:
+    """ "共支出512.02万元，具体情况为：A25.39万元、B9.96万元…" → the whole and its named parts.
+
+    Also returns where each part's figure starts, so that a part is not read as a budget figure.
+    """
+    found: list[Itemisation] = []
+    part_starts: set[int] = set()
+    for start, end in sentences(doc):
+        text = doc.text[start:end]
+        trigger = min(((text.find(word), word) for word in ITEMISATION_TRIGGERS if word in text), default=None)
+        if trigger is None:
+            continue
+        trigger_at = start + trigger[0]
+        before = _figures_in(doc, start, trigger_at, "MONEY")
+        after = _figures_in(doc, trigger_at + len(trigger[1]), end, "MONEY")
+        if not before or len(after) < 2:
+            continue
+        whole_span, whole = before[-1]
+        label_start = max(
+            (m.end() for m in _NAME_START.finditer(doc.text, start, whole_span.start_char)), default=start
+        )
+        parts: list[Part] = []
+        boundary = trigger_at + len(trigger[1])
+        for span, part in after:
+            name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(doc.text, boundary, span.start_char))])
+            name = _NAME_STRIP.sub("", doc.text[name_from : span.start_char])
+            fragment = doc.text[name_from : span.end_char].lstrip("、，,；;：: ")
+            parts.append(Part(name=name, value=part.value, evidence=evidence_at(fragment, part.resolution)))
+            part_starts.add(part.quantity.start)
+            boundary = span.end_char
+        found.append(Itemisation(
+            label=_NAME_STRIP.sub("", doc.text[label_start : whole_span.start_char]) or whole_span.text,
+            whole=whole.value,
+            whole_evidence=evidence_at(doc.text[label_start : whole_span.end_char].strip(), whole.resolution),
+            parts=parts,
+        ))  # fmt: skip
+    return found, part_starts
+
+
+def _same_unit(a: Figure, b: Figure) -> bool:
+    return a.entity == b.entity and (a.entity == "MONEY" or a.quantity.unit == b.quantity.unit)
+
+
+def percent_claims(doc: Doc, evidence_at: EvidenceAt) -> list[PercentClaim]:
+    """Shares (…中1648个…，占比80%) and changes (增加189.25万元，增加31.39%) with the figures they rest on.
+
+    A change is stated as part = the difference (negative for a decrease), whole = the current value, so
+    that stated ≈ part ÷ (whole − part) × 100.
+    """
+    claims: list[PercentClaim] = []
+    ents = [e for e in doc.ents if figure(e) is not None]
+    for index, span in enumerate(ents):
+        if span.label_ != "PERCENT":
+            continue
+        stated = figure(span)
+        assert stated is not None
+        preceding = doc[max(0, span.start - 2) : span.start].text
+        earlier = [(e, f) for e in ents[:index] if (f := figure(e)) is not None and f.entity != "PERCENT"]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, 0, span.start_char)), default=0)
+        if any(preceding.endswith(w) or preceding.endswith(w + "为") for w in _SHARE_WORDS):
+            in_sentence = [(e, f) for e, f in earlier if e.start_char >= sentence_start]
+            if not in_sentence:
+                continue
+            part_span, part = in_sentence[-1]
+            wholes = [(e, f) for e, f in in_sentence[:-1] if _same_unit(f, part) and f.value >= part.value]
+            if not wholes:
+                continue
+            whole_span, whole = wholes[-1]
+            kind = "share"
+            part_value, whole_value = part.value, whole.value
+        else:
+            if not earlier:
+                continue
+            part_span, part = earlier[-1]
+            direction = next(
+                (
+                    sign
+                    for word, sign in _CHANGE_WORDS.items()
+                    if doc.text[: part_span.start_char].rstrip("了 ").endswith(word)
+                ),
+                None,
+            )
+            between = doc.text[part_span.end_char : span.start_char]
+            if direction is None or len(between) > 8 or _SENTENCE_END.search(between):
+                continue
+            change_word_at = part_span.start_char - 2
+            wholes = [(e, f) for e, f in earlier[:-1] if _same_unit(f, part) and e.end_char <= change_word_at]
+            if not wholes:
+                continue
+            whole_span, whole = wholes[-1]
+            kind = "change"
+            part_value, whole_value = part.value * direction, whole.value
+            stated = Figure(stated.quantity, stated.entity, stated.value * direction, stated.resolution)
+        claims.append(PercentClaim(
+            kind=kind, stated=stated.value,
+            stated_evidence=evidence_at(doc.text[max(sentence_start, span.start_char - 2) : span.end_char],
+                                        stated.resolution),
+            part=part_value, whole=whole_value,
+            evidence=[evidence_at(part_span.text, part.resolution), evidence_at(whole_span.text, whole.resolution)],
+        ))  # fmt: skip
+    return claims
+
+
+def _words(tokens: Span | list, limit: int) -> list[str]:
+    words: list[str] = []
+    for token in tokens:
+        if token.is_punct or token.ent_type_ or token.is_space or token.text in COUNT_STOP_WORDS:
+            break
+        words.append(token.text)
+        if len(words) == limit:
+            break
+    return words
+
+
+def count_claims(doc: Doc, evidence_at: EvidenceAt) -> list[CountClaim]:
+    """Counts of things (全省23个市县, 37个进驻部门), labelled by the words around the count.
+
+    The label joins the words right before the count to the noun after it, so that only counts
+    printed with the same words are taken for counts of the same thing (全省23个市县 and
+    已完成13个市县 are not).
+    """
+    claims: list[CountClaim] = []
+    for span in doc.ents:
+        read = figure(span)
+        if read is None or span.label_ != "COUNT" or read.quantity.unit not in COUNT_UNITS:
+            continue
+        after = _words(doc[span.end : span.end + 3], 3)
+        if not after:
+            continue
+        before = list(reversed(_words(list(reversed(doc[max(0, span.start - 2) : span.start])), 2)))
+        label = "".join(before + after)
+        fragment = doc.text[doc[span.start - len(before)].idx if before else span.start_char : span.end_char]
+        claims.append(CountClaim(
+            label=label, value=read.value, unit=read.quantity.unit or "",
+            evidence=evidence_at(fragment + "".join(after), read.resolution),
+        ))  # fmt: skip
+    return claims
+
+
+def adjustment_reasons(doc: Doc, evidence_at: EvidenceAt) -> list[Evidence]:
+    """Clauses saying why the budget moved during the year: an adjustment word with an amount (财政收回57.63万元)."""
+    found: list[Evidence] = []
+    start = 0
+    ends = [m.end() for m in _CLAUSE_END.finditer(doc.text)] + [len(doc.text)]
+    for end in ends:
+        clause = doc.text[start:end]
+        has_amount = any(e.label_ == "MONEY" and e.start_char >= start and e.end_char <= end for e in doc.ents)
+        if has_amount and any(word in clause for word in ADJUSTMENT_WORDS):
+            found.append(evidence_at(clause.strip().rstrip("，,；;。！？!?"), None))
+        start = end
+    return found
