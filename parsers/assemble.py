@@ -43,7 +43,9 @@ def _layout(lines: list[TextLine]) -> _Layout | None:
         return None
     lefts = Counter(round(line.bbox[0] / 2) * 2 for line in lines)
     left = float(lefts.most_common(1)[0][0])
-    right = max(line.bbox[2] for line in lines)
+    # a high percentile, not the maximum: one overflowing line must not make every other line look short
+    ends = sorted(line.bbox[2] for line in lines)
+    right = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
     pitches = [b.bbox[1] - a.bbox[1] for a, b in pairwise(lines)
                if b.bbox[1] > a.bbox[1] and abs(a.size - b.size) < 0.5]
     # the lower quartile: lines inside a paragraph outnumber the gaps between paragraphs only in long text
@@ -57,11 +59,25 @@ def _starts_paragraph(previous: TextLine, line: TextLine, layout: _Layout, same_
         return True
     if line.bbox[0] > layout.left + 0.8 * size:
         return True  # first-line indent (or a centred title)
-    if previous.bbox[2] < layout.right - (2 * size + 2):
-        return True  # the previous line stopped short: its paragraph ended
-    if previous.bbox[0] > layout.left + 0.8 * size and previous.bbox[2] < layout.right - size:
-        return True
+    if layout.right - previous.bbox[2] > _leading_width(line.text, size) + 0.5 * size:
+        return True  # the next line's first word would have fitted: the previous line ended its paragraph
     return same_page and line.bbox[1] - previous.bbox[1] > PARAGRAPH_GAP * layout.pitch
+
+
+_OPENING = "（(“‘《〈【[「『"
+_CLOSING = "）)”’》〉】]」』，,。.、；;：:！!？?%％"
+
+
+def _leading_width(text: str, size: float) -> float:
+    """Rough width of what could not be split from the start of a line: a number or Latin word, or
+    one character with the brackets and punctuation that line breaking keeps attached to it."""
+    unit = len(text) - len(text.lstrip(_OPENING))
+    rest = text[unit:]
+    word = len(rest) - len(rest.lstrip("0123456789.,%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if word:
+        return unit * size + word * 0.55 * size
+    closing = len(rest[1:]) - len(rest[1:].lstrip(_CLOSING))
+    return (unit + 1 + closing) * size
 
 
 def _page_items(page: PageContent, dropped: set[tuple[int, int]]) -> list[tuple[str, int]]:
