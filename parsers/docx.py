@@ -48,6 +48,7 @@ from parsers.errors import LimitExceeded, UnreadableError
 from parsers.limits import Limits
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_ENCRYPTED = 0x1
 MAX_SPAN = 512
 """Word allows 63 columns; anything far past that is a crafted file, clamped so the grid stays small."""
 MAX_COLS = 1024
@@ -94,8 +95,11 @@ def _check_file(handle, limits: Limits) -> str:  # type: ignore[no-untyped-def]
         raise UnreadableError("文件为空（0 字节）")
     if size > limits.max_file_bytes:
         raise LimitExceeded(f"文件大小 {size / 1048576:.1f} MB 超过上限 {limits.max_file_bytes / 1048576:.0f} MB")
-    if handle.read(8) == _OLE2:
+    head = handle.read(4)
+    if head == _OLE2[:4]:
         raise UnreadableError("文件是 OLE2 复合文档（旧版 .doc 或加密的 .docx），不能按 .docx 读取")
+    if head != b"PK\x03\x04":
+        raise UnreadableError("文件不是 .docx 格式（不是 ZIP 压缩包），可能是改了扩展名的其他文件")
     handle.seek(0)
     digest = hashlib.sha256()
     for block in iter(lambda: handle.read(1 << 20), b""):
@@ -109,6 +113,8 @@ def _open_package(handle, limits: Limits) -> docx.document.Document:  # type: ig
         with ziplimits.open_checked(handle, limits) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise UnreadableError("文件是 ZIP 压缩包，但缺少 Word 正文（word/document.xml），不是有效的 .docx 文档")
+            if any(info.flag_bits & _ZIP_ENCRYPTED for info in archive.infolist()):
+                raise UnreadableError("Word 文档的压缩包设置了密码，无法读取（encrypted zip members）")
             ziplimits.verify_inflation(archive, limits)
         handle.seek(0)
         return docx.Document(handle)
