@@ -34,7 +34,7 @@ def _printings(extraction: Extraction, quantity: str) -> list[_Printing]:
     known = {m.evidence.key() for m in mentions}
     unseen = evidence is not None and evidence.key() not in known
     if value is not None and (unseen or (evidence is None and all(p.value != value for p in printings))):
-        printings.insert(0, _Printing(value, evidence, BUDGET_LABELS[quantity], None))
+        printings.append(_Printing(value, evidence, BUDGET_LABELS[quantity], None))
     return printings
 
 

@@ -197,12 +197,12 @@ def over_execution(extraction: Extraction) -> Iterator[Flag]:
     )
 
 
-def _low_rate(extraction: Extraction) -> tuple[Decimal, list] | None:
+def _low_rate(extraction: Extraction) -> tuple[str, list] | None:
     """The execution rate when it is below 90%: the printed one, else spent ÷ every base present."""
     budget = extraction.report.budget
     if budget.execution_rate is not None:
         if budget.execution_rate < LOW_EXECUTION:
-            return budget.execution_rate, [evidence_of(budget, "execution_rate")]
+            return say.percent(budget.execution_rate), [evidence_of(budget, "execution_rate")]
         return None
     if budget.spent is None:
         return None
@@ -211,7 +211,7 @@ def _low_rate(extraction: Extraction) -> tuple[Decimal, list] | None:
     if not rates or any(rate >= LOW_EXECUTION for rate, _ in rates):
         return None
     highest, name = max(rates)
-    return highest, [evidence_of(budget, "spent"), evidence_of(budget, name)]
+    return say.computed_percent(highest), [evidence_of(budget, "spent"), evidence_of(budget, name)]
 
 
 @rule("budget.low_execution_unexplained", severity="warning")
@@ -228,13 +228,13 @@ def low_execution_unexplained(extraction: Extraction) -> Iterator[Flag]:
     budget, facts = extraction.report.budget, extraction.facts
     if says_nothing(budget.reason):
         yield Flag(
-            message=f"预算执行率 {say.computed_percent(rate)} 低于 90%，未说明原因",
+            message=f"预算执行率 {rate} 低于 90%，未说明原因",
             evidence=evidence_list([*rate_evidence, evidence_of(budget, "reason")]),
             code="NO_REASON",
         )
     elif facts.no_problem_claims:
         yield Flag(
-            message=f"预算执行率 {say.computed_percent(rate)} 低于 90%，文中却称“暂无问题”",
+            message=f"预算执行率 {rate} 低于 90%，文中却称“暂无问题”",
             evidence=evidence_list(rate_evidence + list(facts.no_problem_claims)),
             code="NO_PROBLEM_CLAIMED",
         )

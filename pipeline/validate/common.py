@@ -31,13 +31,13 @@ def evidence_of(holder: object, field: str) -> Evidence | None:
 
 
 def evidence_list(items: Iterable[Evidence | None]) -> list[Evidence]:
-    """Drop missing evidence and repeats of the same place, keeping the order."""
+    """Drop missing evidence and repeats of the same figure (same place, same text), keeping the order."""
     seen: set[tuple[object, ...]] = set()
     kept: list[Evidence] = []
     for item in items:
-        if item is None or item.key() in seen:
+        if item is None or (item.key(), item.text) in seen:
             continue
-        seen.add(item.key())
+        seen.add((item.key(), item.text))
         kept.append(item)
     return kept
 
