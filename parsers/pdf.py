@@ -24,7 +24,7 @@ UNMAPPED_SHARE = 0.5
 """A page whose glyphs are mostly without Unicode meaning is read like a scan."""
 SCAN_IMAGE_SHARE = 0.3
 MIN_TEXT_CHARS = 10
-OCR_DPI = 300
+OCR_DPI = 200
 
 
 def read(path: Path, limits: Limits, *, fmt: SourceFormat = "pdf") -> Document:
@@ -55,12 +55,35 @@ def _open(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        if code == pdfium.raw.FPDF_ERR_PASSWORD:
-            raise UnreadableError("PDF 已加密，需要密码才能打开") from error
-        if code == pdfium.raw.FPDF_ERR_SECURITY:
-            raise UnreadableError("PDF 使用了不支持的加密方式，无法打开") from error
-        raise UnreadableError("PDF 文件已损坏或不完整，无法打开") from error
+        raise UnreadableError(_why_unopenable(path, getattr(error, "err_code", None))) from error
+
+
+def _why_unopenable(path: Path, code: int | None) -> str:
+    """A plain reason for a PDF that PDFium refused. PDFium's error code can be stale from an earlier
+    document (it refuses a page-less file with "success"), so the file itself is asked as well."""
+    if code in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY) and _mentions_encryption(path):
+        return "PDF 已加密，需要密码才能打开"
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            count = resolve1(resolve1(document.catalog.get("Pages")).get("Count"))
+    except Exception:  # pdfminer's many error types all say the same here: the file is broken
+        return "PDF 文件已损坏或不完整，无法打开"
+    if count == 0:
+        return "PDF 文件没有任何页面"
+    return "PDF 文件已损坏或不完整，无法打开"
+
+
+def _mentions_encryption(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - (1 << 20)))
+        return b"/Encrypt" in handle.read()
 
 
 def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int, warnings: list[str]) -> PageContent:
@@ -93,9 +116,13 @@ def _needs_ocr(objects: PageObjects) -> bool:
 
 def _ocr_page(path: Path, index: int) -> PageContent:
     """Hand a page without a usable text layer to the OCR stage (`parsers.scan`), when it is installed."""
+    reason = f"PDF 第 {index + 1} 页没有可用的文字层（扫描件或字体无法解码）"
     if importlib.util.find_spec("parsers.scan") is None:
-        raise UnreadableError(f"PDF 第 {index + 1} 页没有可用的文字层（扫描件或字体无法解码），暂不支持文字识别")
-    scan = importlib.import_module("parsers.scan")
+        raise UnreadableError(f"{reason}，暂不支持文字识别")
+    try:
+        scan = importlib.import_module("parsers.scan")
+    except ImportError as error:
+        raise UnreadableError(f"{reason}，文字识别组件未安装（{error.name}）") from error
     page: PageContent = scan.read_scanned_page(path, index, OCR_DPI)
     page.scanned = True
     return page
