@@ -67,7 +67,7 @@ def build_report(path: Path, n_tables: int = 15) -> Path:
 
 
 def our_walk(word: WordDocument) -> int:
-    walker = _BodyWalker(_style_names(word))
+    walker = _BodyWalker(*_style_names(word))
     walker.walk(word.element.body)
     return sum(len(b.cells) for b in walker.blocks if b.type == "table")
 

@@ -22,6 +22,7 @@ from models.document import Block, Cell, Document, Paragraph, SourceFormat, Sour
 from parsers import ziplimits
 from parsers.docx_text import BodyText
 from parsers.docx_xml import (
+    W_DEFAULT,
     W_GRID_AFTER,
     W_GRID_BEFORE,
     W_GRID_COL,
@@ -38,6 +39,7 @@ from parsers.docx_xml import (
     W_TC_PR,
     W_TR,
     W_TR_PR,
+    W_TYPE,
     W_V_MERGE,
     W_VAL,
     block_children,
@@ -77,7 +79,7 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "docx") -> Document:
             word = _open_package(handle, limits)
     except OSError as error:
         raise UnreadableError(f"文件无法打开：{error.strerror or error}") from error
-    walker = _BodyWalker(_style_names(word))
+    walker = _BodyWalker(*_style_names(word))
     try:
         walker.walk(word.element.body)
     except RecursionError as error:
@@ -124,15 +126,19 @@ def _open_package(handle, limits: Limits) -> docx.document.Document:  # type: ig
         raise UnreadableError(f"Word 文档已损坏或不完整，无法读取（{type(error).__name__}: {error}）") from error
 
 
-def _style_names(word: docx.document.Document) -> dict[str, str]:
-    """styleId → the name Word shows (e.g. "Heading 1"); ids are often localised or numeric."""
+def _style_names(word: docx.document.Document) -> tuple[dict[str, str], str | None]:
+    """styleId → the name Word shows (e.g. "Heading 1"; ids are often localised or numeric),
+    and the default paragraph style's name, which a paragraph without w:pStyle has."""
     names: dict[str, str] = {}
+    default: str | None = None
     for style in word.styles.element.iterchildren(W_STYLE):
         name = style.find(W_STYLE_NAME)
         style_id = style.get(W_STYLE_ID)
         if style_id and name is not None and name.get(W_VAL):
             names[style_id] = BabelFish.internal2ui(name.get(W_VAL))
-    return names
+            if style.get(W_TYPE) == "paragraph" and style.get(W_DEFAULT) in ("1", "true", "on"):
+                default = names[style_id]
+    return names, default
 
 
 @dataclass
@@ -148,6 +154,7 @@ class _CellDraft:
 @dataclass
 class _BodyWalker:
     style_names: dict[str, str]
+    default_style: str | None
     texts: BodyText = field(init=False)
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -170,7 +177,7 @@ class _BodyWalker:
         p_pr = p.find(W_P_PR)
         style = p_pr.find(W_P_STYLE) if p_pr is not None else None
         if style is None or not style.get(W_VAL):
-            return None
+            return self.default_style
         return self.style_names.get(style.get(W_VAL), style.get(W_VAL))
 
     def _table(self, tbl: etree._Element, parent: int | None) -> None:

@@ -23,7 +23,7 @@ W_GRID_BEFORE, W_GRID_AFTER = w("gridBefore"), w("gridAfter")
 W_SDT, W_SDT_PR, W_SDT_CONTENT, W_CUSTOM_XML = w("sdt"), w("sdtPr"), w("sdtContent"), w("customXml")
 W_DEL, W_INS, W_MOVE_FROM = w("del"), w("ins"), w("moveFrom")
 W_STYLE, W_STYLE_ID, W_STYLE_NAME = w("style"), w("styleId"), w("name")
-W_VAL = w("val")
+W_VAL, W_TYPE, W_DEFAULT = w("val"), w("type"), w("default")
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 
 _BLOCKS = frozenset({W_P, W_TBL})

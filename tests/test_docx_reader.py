@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import parsers
 from models.document import Document, Paragraph, Table
@@ -255,10 +259,10 @@ def test_paragraphs_and_tables_interleave_in_body_order_with_contract_paragraph_
     ]
     assert summary == [
         ("paragraph", 1, "综合事务项目绩效评价报告", "Title"),
-        ("paragraph", 2, "", None),
+        ("paragraph", 2, "", "Normal"),
         ("paragraph", 3, "一、项目基本情况", "Heading 1"),
         ("table", 1, "项目名称", None),
-        ("paragraph", 4, "　　项目由省政务中心实施。", None),
+        ("paragraph", 4, "　　项目由省政务中心实施。", "Normal"),
         ("table", 2, "年初预算数", None),
         ("paragraph", 5, "二、绩效评价结论", "Heading 1"),
     ]
@@ -375,3 +379,95 @@ def test_parsers_read_sniffs_and_dispatches_a_docx_whatever_its_name(tmp_path: P
     assert document.paragraphs[0].text == "项目支出绩效自评表（2020年度）"
     assert document.tables[0].location(document.tables[0].cells[0]).table == 1
     assert document.warnings == []
+
+
+@st.composite
+def merge_layouts(draw: st.DrawFn) -> tuple[int, int, list[tuple[int, int, int, int]]]:
+    """A grid split into rectangles (row, col, height, width) that tile it exactly, as Word merges do."""
+    n_rows, n_cols = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    covered = [[False] * n_cols for _ in range(n_rows)]
+    rectangles = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if covered[r][c]:
+                continue
+            max_width = next((k for k in range(c, n_cols) if covered[r][k]), n_cols) - c
+            width = draw(st.integers(1, max_width))
+            max_height = 1
+            while r + max_height < n_rows and not any(covered[r + max_height][c : c + width]):
+                max_height += 1
+            height = draw(st.integers(1, max_height))
+            for rr in range(r, r + height):
+                for cc in range(c, c + width):
+                    covered[rr][cc] = True
+            rectangles.append((r, c, height, width))
+    return n_rows, n_cols, rectangles
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(layout=merge_layouts())
+def test_any_merge_layout_made_by_python_docx_reads_back_as_its_rectangles(
+    tmp_path: Path, layout: tuple[int, int, list[tuple[int, int, int, int]]]
+) -> None:
+    n_rows, n_cols, rectangles = layout
+    document = new_document()
+    word_table = document.add_table(rows=n_rows, cols=n_cols)
+    for r, c, height, width in rectangles:
+        merged = word_table.cell(r, c).merge(word_table.cell(r + height - 1, c + width - 1))
+        merged.text = f"格{r}-{c}"
+    path = save(document, tmp_path / "layout.docx")
+
+    grid = only_table(read_docx(path, DEFAULT_LIMITS, fmt="docx"))
+    assert (grid.n_rows, grid.n_cols) == (n_rows, n_cols)
+    assert sorted((c.row, c.col, c.row_span, c.col_span) for c in grid.cells) == sorted(rectangles)
+    assert all(c.text == f"格{c.row}-{c.col}" for c in grid.cells)
+    reference = docx.Document(str(path)).tables[0]
+    for r, word_row in enumerate(reference.rows):
+        assert grid.row_texts(r) == [c.text for c in word_row.cells]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_docx_rewritten_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """The legacy reader converts .doc/.wps through LibreOffice and hands us its .docx: same grid, same text."""
+    document = new_document()
+    document.add_paragraph("一、项目基本情况", style="Heading 1")
+    word_table = document.add_table(rows=5, cols=5)
+    for r in range(5):
+        for c in range(5):
+            word_table.cell(r, c).text = f"r{r}c{c}"
+    word_table.cell(1, 0).merge(word_table.cell(4, 0)).text = "产出指标"
+    word_table.cell(0, 1).merge(word_table.cell(0, 3)).text = "年初预算数"
+    word_table.cell(2, 2).merge(word_table.cell(3, 3)).text = "558.01"
+    word_table.cell(1, 4).add_table(rows=1, cols=2).cell(0, 0).text = "内表"
+    document.add_paragraph("　　全年执行数512.02万元。")
+    original = save(document, tmp_path / "original.docx")
+
+    profile = (tmp_path / "profile").as_uri()
+    for target, source, folder in (("doc", original, tmp_path), ("docx", tmp_path / "original.doc", tmp_path / "back")):
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                folder,
+                source,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    expected = read_docx(original, DEFAULT_LIMITS, fmt="docx")
+    converted = read_docx(tmp_path / "back" / "original.docx", DEFAULT_LIMITS, fmt="docx")
+
+    def shape(document: Document) -> list[object]:
+        return [
+            (b.index, b.text, b.style) if isinstance(b, Paragraph) else (b.index, b.parent, anchors(b))
+            for b in document.blocks
+        ]
+
+    assert shape(converted) == shape(expected)
+    assert expected.table(1).cell_at(3, 0).text == "产出指标"
