@@ -83,6 +83,12 @@ def _in_unit(quantity: Quantity, family: str | None) -> tuple[Decimal, Decimal]:
     return quantity.value, quantity.resolution
 
 
+def _met_tolerance(target_resolution: Decimal, actual_resolution: Decimal) -> Decimal:
+    """Whole counts are exact (3次 misses =4次); decimals may differ in their last printed digit only."""
+    finest = min(target_resolution, actual_resolution)
+    return finest / 2 if finest < 1 else Decimal(0)
+
+
 def measure(indicator: Indicator) -> Measured | None:
     """Target and actual as comparable numbers, or None (qualitative, missing, or in different units)."""
     target = parse_target(indicator.target) if indicator.target else None
@@ -103,7 +109,7 @@ def measure(indicator: Indicator) -> Measured | None:
         target=target_value,
         actual=actual_value,
         direction=direction_of(indicator, target),
-        tolerance=(target_resolution + actual_resolution) / 2,
+        tolerance=_met_tolerance(target_resolution, actual_resolution),
         unit=target.unit or actual.unit,
         target_text=indicator.target or "",
         actual_text=indicator.actual or "",

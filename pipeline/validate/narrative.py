@@ -8,10 +8,26 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from models.facts import CountClaim, Extraction
+from models.report import Evidence
 from pipeline.validate import messages as say
 from pipeline.validate.common import evidence_list
 from pipeline.validate.registry import Flag, rule
-from pipeline.validate.tolerance import half_unit, ratio_rounding
+from pipeline.validate.tolerance import half_unit
+
+
+def _rounding(value: Decimal, evidence: Evidence | None) -> Decimal:
+    """Half a printed unit; a whole number without a stated resolution is a count, and counts are exact."""
+    if (evidence is None or evidence.resolution is None) and value == value.to_integral_value():
+        return Decimal(0)
+    return half_unit(value, evidence)
+
+
+def _ratio_spread(
+    part: Decimal, part_evidence: Evidence | None, whole: Decimal, whole_evidence: Evidence | None
+) -> Decimal:
+    return Decimal(100) * (
+        _rounding(part, part_evidence) / abs(whole) + abs(part) * _rounding(whole, whole_evidence) / whole**2
+    )
 
 
 @rule("narrative.percent_claim", severity="info")
@@ -34,7 +50,7 @@ def percent_claim(extraction: Extraction) -> Iterator[Flag]:
         expected = Decimal(100) * numerator / base
         part_evidence = claim.evidence[0] if claim.evidence else None
         whole_evidence = claim.evidence[1] if len(claim.evidence) > 1 else None
-        spread = ratio_rounding((numerator, part_evidence), (base, whole_evidence))
+        spread = _ratio_spread(numerator, part_evidence, base, whole_evidence)
         if claim.kind == "change":
             spread *= 2  # the base is itself a difference of two rounded figures
         tolerance = half_unit(claim.stated, claim.stated_evidence) + spread
