@@ -12,8 +12,10 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import docx
+from docx.document import Document as WordDocument
 from docx.opc.exceptions import OpcError
 from docx.styles import BabelFish
 from lxml import etree
@@ -34,6 +36,7 @@ from parsers.docx_xml import (
     W_STYLE,
     W_STYLE_ID,
     W_STYLE_NAME,
+    W_TBL,
     W_TBL_GRID,
     W_TC,
     W_TC_PR,
@@ -88,7 +91,7 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "docx") -> Document:
     return Document(source=source, blocks=walker.blocks, warnings=walker.warnings)
 
 
-def _check_file(handle, limits: Limits) -> str:  # type: ignore[no-untyped-def]
+def _check_file(handle: BinaryIO, limits: Limits) -> str:
     """Size limit, emptiness, OLE2 wrapping; returns the file's SHA-256."""
     handle.seek(0, 2)
     size = handle.tell()
@@ -110,7 +113,7 @@ def _check_file(handle, limits: Limits) -> str:  # type: ignore[no-untyped-def]
     return digest.hexdigest()
 
 
-def _open_package(handle, limits: Limits) -> docx.document.Document:  # type: ignore[no-untyped-def]
+def _open_package(handle: BinaryIO, limits: Limits) -> WordDocument:
     try:
         with ziplimits.open_checked(handle, limits) as archive:
             if "word/document.xml" not in archive.namelist():
@@ -126,7 +129,7 @@ def _open_package(handle, limits: Limits) -> docx.document.Document:  # type: ig
         raise UnreadableError(f"Word 文档已损坏或不完整，无法读取（{type(error).__name__}: {error}）") from error
 
 
-def _style_names(word: docx.document.Document) -> tuple[dict[str, str], str | None]:
+def _style_names(word: WordDocument) -> tuple[dict[str, str], str | None]:
     """styleId → the name Word shows (e.g. "Heading 1"; ids are often localised or numeric),
     and the default paragraph style's name, which a paragraph without w:pStyle has."""
     names: dict[str, str] = {}
@@ -166,8 +169,15 @@ class _BodyWalker:
         for element in block_children(body):
             if element.tag == W_P:
                 self._paragraph(element)
-            else:
+            elif element.tag == W_TBL:
                 self._table(element, parent=None)
+            else:
+                self._skip_alt_chunk()
+
+    def _skip_alt_chunk(self) -> None:
+        warning = "文档含有从其他文件导入的内容（altChunk），这部分内容未读取"
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     def _paragraph(self, p: etree._Element) -> None:
         self.paragraphs += 1
@@ -247,9 +257,11 @@ class _BodyWalker:
         for element in block_children(tc):
             if element.tag == W_P:
                 texts.append(self.texts.of(element))
-            else:
+            elif element.tag == W_TBL:
                 nested.append(self.tables + 1)
                 self._table(element, parent=table_index)
+            else:
+                self._skip_alt_chunk()
         return "\n".join(texts).rstrip(), nested
 
 

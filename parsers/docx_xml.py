@@ -23,10 +23,11 @@ W_GRID_BEFORE, W_GRID_AFTER = w("gridBefore"), w("gridAfter")
 W_SDT, W_SDT_PR, W_SDT_CONTENT, W_CUSTOM_XML = w("sdt"), w("sdtPr"), w("sdtContent"), w("customXml")
 W_DEL, W_INS, W_MOVE_FROM = w("del"), w("ins"), w("moveFrom")
 W_STYLE, W_STYLE_ID, W_STYLE_NAME = w("style"), w("styleId"), w("name")
+W_ALT_CHUNK = w("altChunk")
 W_VAL, W_TYPE, W_DEFAULT = w("val"), w("type"), w("default")
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 
-_BLOCKS = frozenset({W_P, W_TBL})
+_BLOCKS = frozenset({W_P, W_TBL, W_ALT_CHUNK})
 _BLOCK_WRAPPERS = frozenset({W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, MC_ALTERNATE})
 
 
@@ -37,7 +38,11 @@ def alternate_branch(alternate: etree._Element) -> etree._Element | None:
 
 
 def block_children(container: etree._Element) -> Iterator[etree._Element]:
-    """Paragraphs and tables of a body or cell in order, looking through content controls and custom XML."""
+    """Paragraphs and tables of a body or cell in order, looking through content controls and custom XML.
+
+    Also yields w:altChunk (content imported from another file, kept as a separate part) so the caller can say
+    it was not read.
+    """
     for child in container:
         tag = child.tag
         if tag in _BLOCKS:

@@ -471,3 +471,9 @@ def test_docx_rewritten_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
 
     assert shape(converted) == shape(expected)
     assert expected.table(1).cell_at(3, 0).text == "产出指标"
+
+
+def test_imported_alt_chunk_content_is_reported_not_silently_lost(tmp_path: Path) -> None:
+    document = read_body(tmp_path, text_para("前") + '<w:altChunk r:id="rIdImported"/>' + text_para("后"))
+    assert [p.text for p in document.paragraphs] == ["前", "后"]
+    assert any("altChunk" in warning for warning in document.warnings)
