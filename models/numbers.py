@@ -7,8 +7,7 @@ and `count` turn it into the value a rule compares, with the resolution of its l
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -17,8 +16,11 @@ import regex
 from models.cnnum import DIGITS as CN_DIGITS
 from models.cnnum import NUMERAL_CHARS as CN_NUMERAL_CHARS
 from models.cnnum import chinese_to_decimal
+from models.textfold import fold, normalise_text
 
 __all__ = [
+    "MONEY_UNITS",
+    "PERCENT_UNITS",
     "Money",
     "Percent",
     "Quantity",
@@ -32,84 +34,11 @@ __all__ = [
     "parse_quantity",
     "parse_target",
     "percent",
+    "scaled",
     "to_yuan",
     "tolerance",
     "yuan_string",
 ]
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Text folding
-
-
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
-# Chinese punctuation whose NFKC form (ASCII) would lose what it means in running text: a full-width comma after
-# ASCII digits ends a clause (共3个，120人), it does not group thousands.
-_KEEP = frozenset("，：；（）！？")
-# CJK Radicals Supplement look-alikes that PDF text layers emit for ordinary ideographs (NFKC handles Kangxi radicals).
-_RADICALS = dict(
-    zip(
-        "⺁⺄⺅⺆⺇⺉⺊⺋⺌⺍⺎⺐⺒⺓⺔⺕⺖⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺲⺶⺷⺹⺺⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
-        "厂乙亻冂几刂卜㔾小小兀尢巳幺彑彐忄扌攵旡日月歺母民氵氺灬爫丬牛犭王疋罒示礻竹糹纟罒羊羊耂聿月臼艹艹艹虎衤覀西见角角讠贝足车辶辶辶阝钅長镸长门阝雨青韦页风飞食飠饣首马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟",
-        strict=True,
-    )
-)
-_MINUS_SIGNS = {"−": "-", "–": "–", "﹣": "-", "－": "-"}
-_LOOKALIKE = {"═": "=", "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "﹪": "%", "﹦": "=", "．": "."}
-
-
-def _fold_char(char: str, before: str, after: str) -> str:
-    if char in _ZERO_WIDTH:
-        return ""
-    if char in _RADICALS:
-        return _RADICALS[char]
-    if char == "，" and _is_wide_digit(before) and _is_wide_digit(after):
-        return ","  # ７，８００ groups thousands
-    if char in _KEEP:
-        return char
-    if char in _LOOKALIKE:
-        return _LOOKALIKE[char]
-    if char in _MINUS_SIGNS:
-        return _MINUS_SIGNS[char]
-    if char == "\u3000":
-        return " "
-    folded = unicodedata.normalize("NFKC", char)
-    if len(folded) != 1:
-        return char  # ㎡, …, ⑴ keep their shape: they are units, punctuation or ordinals, not text to re-read
-    if folded.isdigit() and not char.isdecimal():
-        return char  # ①, ², ⒈ are ordinals or superscripts, not digits
-    return folded
-
-
-def _is_wide_digit(char: str) -> bool:
-    return "０" <= char <= "９"
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """`text` folded for reading numbers, and for each folded character the index it came from."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        folded = _fold_char(char, before, after)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    origin.append(len(text))
-    return "".join(out), origin
-
-
-def normalise_text(text: str) -> str:
-    """Text as it is read: NFKC (full-width digits, ％, ．, letters), radical look-alikes → ideographs,
-    comparator look-alikes (≧ ═ ﹦) → ≥ =, zero-width characters removed.
-
-    Chinese punctuation that carries meaning stays as it is (，：；（）), except a full-width comma between
-    full-width digits, which groups thousands. Circled and parenthesised numbers (①, ⑴) stay ordinals.
-    """
-    return _fold(text)[0]
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Values
 
 
 @dataclass(frozen=True)
@@ -129,7 +58,8 @@ class Quantity:
     start: int
     end: int
     kind: str = "number"
-    """money, percent, count, date, reference (phone, postcode, document number), ordinal, or number (no unit)."""
+    """money, percent, count, date, reference (phone, postcode, document number), ordinal, foreign_money,
+    or number (no unit)."""
 
     @property
     def resolution(self) -> Decimal:
@@ -164,141 +94,114 @@ class Target:
     quantity: Quantity | None = None
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# Vocabulary
+
 MAGNITUDES: dict[str, Decimal] = {
-    "万": Decimal(10**4),
+    "万亿": Decimal(10**12),
     "亿": Decimal(10**8),
     "千万": Decimal(10**7),
     "百万": Decimal(10**6),
-    "十万": Decimal(10**5),
+    "万": Decimal(10**4),
     "千": Decimal(10**3),
-    "万亿": Decimal(10**12),
 }
 MONEY_UNITS: dict[str, Decimal] = (
     {"元": Decimal(1)}
     | {f"{m}元": v for m, v in MAGNITUDES.items()}
-    | {m: v for m, v in MAGNITUDES.items() if m != "千"}
+    | {m: v for m, v in MAGNITUDES.items() if m != "千"}  # 2.5万 is money; 3千 alone is not said of amounts
 )
 PERCENT_UNITS = frozenset({"%", "百分比", "百分点", "‰"})
+_FOREIGN_CURRENCIES = "美元|欧元|港元|港币|日元|英镑"
+_MAGNITUDE_RE = "万亿|千万|百万|万|亿|千"
 
-# Base units a figure may carry. Longer spellings first so that 人次 wins over 人 and 个月 over 个.
 # fmt: off
+# Units a figure may carry after an optional magnitude (万人次). Longer spellings first: 人次 before 人, 个月 before 个.
 _COUNT_UNITS = sorted(
     [
         "个月", "个", "人次", "台次", "车次", "班次", "架次", "户次", "批次", "人", "次", "种", "份", "篇",
         "例", "台", "套", "件", "项", "家", "户", "所", "名", "辆", "处", "场", "期", "批", "册", "本", "部",
         "张", "条", "座", "间", "栋", "幢", "块", "株", "棵", "头", "只", "匹", "门", "节", "课时", "学时",
         "小时", "分钟", "秒", "天", "日", "周", "月", "年", "季度", "公里", "千米", "厘米", "米", "km",
-        "平方公里", "平方米", "平米", "㎡", "亩", "公顷", "吨", "千克", "公斤", "斤", "kg", "立方米", "方",
-        "岁", "分", "倍", "号", "届", "轮", "宗", "笔", "单", "孔", "口", "眼", "盏", "座次", "床", "间次",
-        "人日", "工日", "元",
+        "平方公里", "平方米", "平米", "㎡", "亩", "公顷", "吨", "千克", "公斤", "斤", "kg", "立方米", "岁",
+        "分", "倍", "号", "届", "轮", "宗", "笔", "单", "孔", "口", "眼", "盏", "床", "人日", "工日", "元", "类",
+        "位", "组", "支", "个工作日", "工作日", "个次", "人月", "辆次", "册次", "卷", "页", "字", "平方",
+        "座次", "课", "班", "园",
     ],
     key=len,
     reverse=True,
 )
 # fmt: on
-_PER_UNIT = "人|次|吨|天|日|月|年|亩|平方米|㎡|个|件|台|套|公里|米|千克|kg|户|生|床|人次|小时"
-_UNIT_RE = (
-    r"(?P<unit>"
-    r"%|‰|个?百分点|百分比"
-    r"|(?:千克|千米|千瓦时?)(?:/(?:" + _PER_UNIT + r"))?"
-    r"|(?:万亿|千万|百万|十万|万|亿|千)?(?:" + "|".join(regex.escape(u) for u in _COUNT_UNITS) + r")"
-    r"(?:/(?:" + _PER_UNIT + r"))?"
-    r"|万亿|千万|百万|万|亿"
-    r")"
+_PER = r"(?:/(?:人次|人|次|吨|天|日|月|年|亩|平方米|㎡|个|件|台|套|公里|米|千克|kg|户|生|床|小时))?"
+_UNIT_BODY = (
+    r"(?:%|‰|个?百分点|百分比"
+    r"|(?:千克|千米|千瓦时|千瓦)" + _PER + r"|(?:" + _MAGNITUDE_RE + r")?(?:元)?人民币"
+    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + _FOREIGN_CURRENCIES + r")"
+    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + "|".join(regex.escape(u) for u in _COUNT_UNITS) + r")" + _PER + r"(?!之)"
+    r"|万亿|千万|百万|万|亿)"
 )
+_UNIT_RE = r"(?P<unit>" + _UNIT_BODY + ")"
 
-_CMP_WORDS: dict[str, str] = {
-    "大于或等于": "≥",
-    "大于等于": "≥",
-    "不少于": "≥",
-    "不低于": "≥",
-    "不小于": "≥",
-    "不短于": "≥",
-    "至少": "≥",
-    "达到": "≥",
-    "≥": "≥",
-    ">=": "≥",
-    "小于或等于": "≤",
-    "小于等于": "≤",
-    "不超过": "≤",
-    "未超过": "≤",
-    "不高于": "≤",
-    "不大于": "≤",
-    "不多于": "≤",
-    "不长于": "≤",
-    "最多": "≤",
-    "≤": "≤",
-    "<=": "≤",
-    "等于": "=",
-    "=": "=",
-    "高于": ">",
-    "大于": ">",
-    "超过": ">",
-    "多于": ">",
-    ">": ">",
-    "低于": "<",
-    "小于": "<",
-    "少于": "<",
-    "不足": "<",
-    "<": "<",
-}
-# "X以下" means below X (the contract's target.tier_order: 中 85%, 差 85%以下); 以上/以内 include X.
-_CMP_SUFFIXES: dict[str, str] = {
-    "及以上": "≥",
-    "以上(含)": "≥",
-    "以上（含）": "≥",
-    "(含)以上": "≥",
-    "（含）以上": "≥",
-    "以上": "≥",
-    "及以下": "≤",
-    "以下(含)": "≤",
-    "以下（含）": "≤",
-    "(含)以下": "≤",
-    "（含）以下": "≤",
-    "以下": "<",
-    "以内": "≤",
-    "之内": "≤",
-    "内": "≤",
-}
+
+def _words(table: str) -> dict[str, str]:
+    """`≥: 不少于 至少` lines → {"不少于": "≥", "至少": "≥"}."""
+    pairs = (line.split(":", 1) for line in table.strip().splitlines())
+    return {word: symbol.strip() for symbol, words in pairs for word in words.split()}
+
+
+_CMP_WORDS = _words("""
+    ≥: ≥ >= 大于或等于 大于等于 不少于 不低于 不小于 不短于 至少 达到
+    ≤: ≤ <= 小于或等于 小于等于 不超过 未超过 不高于 不大于 不多于 不长于 最多
+    =: = 等于
+    >: > 高于 大于 超过 多于 逾
+    <: < 低于 小于 少于 不足
+""")
+# "X以下" means below X (the contract's target.tier_order: 中 85%, 差 85%以下); 以上 and 以内 include X.
+_CMP_SUFFIXES = _words("""
+    ≥: 及以上 以上(含) 以上（含） (含)以上 （含）以上 以上
+    ≤: 及以下 以下(含) 以下（含） (含)以下 （含）以下 以内 之内
+    <: 以下
+""")
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CN_CHARS = regex.escape(CN_NUMERAL_CHARS)
-_CN_DIGIT_CHARS = regex.escape("".join(CN_DIGITS))
+_SUFFIX_RE = r"(?P<suffix>" + _alternation(list(_CMP_SUFFIXES)) + r"|内(?![容部涵在存设置地外网务控])" + r")?"
+_CN = "[" + regex.escape(CN_NUMERAL_CHARS) + "]"
+_CN_DECIMAL = r"(?:点[" + regex.escape("".join(CN_DIGITS)) + r"]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NOT_AFTER = r"(?<![\dA-Za-z])(?<!\d\.)"  # never start inside 512.02, V2, or after a digit
 _NUMBER_RE = regex.compile(
     r"(?P<cmp>(?:" + _alternation(list(_CMP_WORDS)) + r")[ \t]*)?"
-    r"(?:"
-    r"(?P<sign>(?<![0-9A-Za-z%)）])-[ \t]*)?(?<![\d.A-Za-z])(?P<arabic>" + _ARABIC + r")(?![\d])"
-    r"|百分之(?P<cnpct>[" + _CN_CHARS + r"]+(?:点[" + _CN_DIGIT_CHARS + r"]+)?)"
-    r"|(?P<chinese>[" + _CN_CHARS + r"]+(?:点[" + _CN_DIGIT_CHARS + r"]+)?)"
-    r")"
-    r"(?:[ \t]*" + _UNIT_RE + r")?"
-    r"(?P<suffix>" + _alternation(list(_CMP_SUFFIXES)) + r")?",
+    r"(?:(?P<sign>(?<![0-9A-Za-z%)）])-)?" + _NOT_AFTER + r"(?P<arabic>" + _ARABIC + r")(?!\d)"
+    r"|百分之(?P<cnpct>" + _CN + r"+" + _CN_DECIMAL + r")"
+    r"|千分之(?P<cnpermille>" + _CN + r"+" + _CN_DECIMAL + r")"
+    r"|(?P<chinese>" + _CN + r"+" + _CN_DECIMAL + r"))"
+    r"(?:[ \t]*" + _UNIT_RE + r")?" + _SUFFIX_RE
 )
-
 _DATE_RE = regex.compile(
-    r"(?<![\d.])(?P<y>\d{4})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月(?:[ \t]*(?P<d>\d{1,2})[ \t]*[日号])?)?"
-    r"|(?<![\d.])(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]"
-    r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])"
+    _NOT_AFTER + r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月(?:[ \t]*(?P<d>\d{1,2})[ \t]*[日号])?)?"
+    r"|" + _NOT_AFTER + r"(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]"
+    r"|" + _NOT_AFTER + r"(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])"
 )
 _DOCUMENT_NO_RE = regex.compile(r"[〔\[［【(（][ \t]*(?P<y>\d{4})[ \t]*[〕\]］】)）][ \t]*第?[ \t]*(?P<n>\d+)[ \t]*号")
 _PHONE_RE = regex.compile(
-    r"(?<![\d.])(?P<a>0\d{2,3})[ \t]*[-－—][ \t]*(?P<b>\d{7,8})(?![\d.])|(?<![\d.])(?P<b>1[3-9]\d{9})(?![\d.])"
+    _NOT_AFTER + r"(?P<a>0\d{2,3})[ \t]*[-—][ \t]*(?P<b>\d{7,8})(?![\d.])"
+    r"|" + _NOT_AFTER + r"(?P<b>1[3-9]\d{9})(?![\d.])"
 )
 _LABELLED_CODE_RE = regex.compile(
     r"(?:电话|手机|传真|邮编|邮政编码|联系方式|账号|帐号|编号|代码)[ \t]*[:：]?[ \t]*(?P<b>\d{5,})(?![\d.])"
 )
 _ORDINAL_RE = regex.compile(
-    r"第[ \t]*(?P<n>\d+|[" + _CN_CHARS + r"]+)"
-    r"|[（(][ \t]*(?P<n>\d{1,3}|[" + _CN_CHARS + r"]{1,3})[ \t]*[）)]"
-    r"|(?:^|(?<=[\s。；;:：,，)）]))(?P<n>\d{1,2}|[" + _CN_CHARS + r"]{1,3})[ \t]*(?:、|\.(?!\d)|是)"
+    r"第[ \t]*(?P<n>\d+|" + _CN + r"+)"
+    r"|[（(][ \t]*(?P<n>\d{1,3}|" + _CN + r"{1,3})[ \t]*[）)]"
+    r"|(?:^|(?<=[\s。；;:：,，)）]))(?:(?P<n>\d{1,2})[ \t]*(?:、|\.(?!\d))|(?P<n>" + _CN + r"{1,3})[ \t]*[、是])"
 )
-# Words in which a numeral character is not a number, checked where a lone character meets a unit.
-_CN_IDIOMS = ("十分", "一次性", "一方面", "万一", "一分为二", "三公", "一日游")
+_RANGE_JOINER = regex.compile(r"[ \t]*[-~—至到][ \t]*")
+# Words in which numeral characters are not a figure though a unit character follows (十分重要, 一次性补助).
+_CN_IDIOMS = ("十分", "一次性", "一方面", "万一", "一分为二", "三公", "一日游", "一门心思", "一口气")
+_SKIPPED_KINDS = ("date", "reference", "ordinal")
 
 
 def _decimals(number: str) -> int:
@@ -311,18 +214,22 @@ def _unit(raw: str | None) -> str | None:
         return None
     if raw == "人/次":
         return "人次"
-    if raw.startswith("个百分点"):
+    if raw.endswith("百分点"):
         return "百分点"
+    if raw.endswith("人民币"):
+        return raw.removesuffix("人民币").removesuffix("元") + "元"  # 万元人民币, 万人民币 → 万元
     return raw
 
 
 def _kind(unit: str | None, value: Decimal, decimals: int) -> str:
     if unit is None:
         return "number"
-    if unit in MONEY_UNITS or unit.split("/")[0] in MONEY_UNITS:
+    if unit.split("/")[0] in MONEY_UNITS:
         return "money"
     if unit in PERCENT_UNITS:
         return "percent"
+    if regex.search(_FOREIGN_CURRENCIES, unit):
+        return "foreign_money"
     if unit == "年" and decimals == 0 and 1900 <= value <= 2100:
         return "date"
     if unit == "月" and decimals == 0 and 1 <= value <= 12:
@@ -330,154 +237,140 @@ def _kind(unit: str | None, value: Decimal, decimals: int) -> str:
     return "count"
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# Reading
+
+
 class _Scanner:
-    """Reads every figure of one string; specials (dates, codes, ordinals) claim their spans first."""
+    """Reads every figure of one string; dates, codes and ordinals claim their spans first."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded, self.origin = _fold(text)
+        self.folded, self.origin = fold(text)
         self.taken: list[tuple[int, int]] = []
         self.found: list[Quantity] = []
 
     def run(self) -> list[Quantity]:
         self._specials()
         self._general()
-        return sorted(self.found, key=lambda q: (q.start, q.end))
+        found = sorted(self.found, key=lambda q: q.start)
+        return _share_range_units(self.text, found)
 
     def _free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
 
-    def _add(self, start: int, end: int, value: Decimal, decimals: int, unit: str | None, comparator: str | None,
-             kind: str) -> Quantity:  # fmt: skip
-        o_start = self.origin[start]
-        o_end = self.origin[end - 1] + 1 if end > start else o_start
-        quantity = Quantity(value, decimals, unit, comparator, self.text[o_start:o_end], o_start, o_end, kind)
-        self.found.append(quantity)
-        self.taken.append((start, end))
-        return quantity
+    def _add(self, span: tuple[int, int], value: Decimal, decimals: int, unit: str | None, comparator: str | None,
+             kind: str) -> None:  # fmt: skip
+        start, end = span
+        o_start, o_end = self.origin[start], self.origin[end - 1] + 1
+        self.found.append(Quantity(value, decimals, unit, comparator, self.text[o_start:o_end], o_start, o_end, kind))
+        self.taken.append(span)
 
     def _specials(self) -> None:
         f = self.folded
         for m in _DOCUMENT_NO_RE.finditer(f):
-            if self._free(m.start(), m.end()):
-                self._add(m.start("y"), m.end("y"), Decimal(m["y"]), 0, None, None, "reference")
-                self._add(m.start("n"), m.end(), Decimal(m["n"]), 0, "号", None, "reference")
-        for m in _PHONE_RE.finditer(f):
-            if self._free(m.start(), m.end()):
-                if m["a"]:
-                    self._add(m.start("a"), m.end("a"), Decimal(m["a"]), 0, None, None, "reference")
-                self._add(m.start("b"), m.end("b"), Decimal(m["b"]), 0, None, None, "reference")
-        for m in _LABELLED_CODE_RE.finditer(f):
-            if self._free(m.start("b"), m.end("b")):
-                self._add(m.start("b"), m.end("b"), Decimal(m["b"]), 0, None, None, "reference")
+            if self._free(*m.span()):
+                self._add(m.span("y"), Decimal(m["y"]), 0, None, None, "reference")
+                self._add((m.start("n"), m.end()), Decimal(m["n"]), 0, "号", None, "reference")
+        for pattern in (_PHONE_RE, _LABELLED_CODE_RE):
+            for m in pattern.finditer(f):
+                for group in ("a", "b"):
+                    if group in m.groupdict() and m[group] and self._free(*m.span(group)):
+                        self._add(m.span(group), Decimal(m[group]), 0, None, None, "reference")
         for m in _DATE_RE.finditer(f):
-            if not self._free(m.start(), m.end()):
-                continue
-            iso = m["s"] is not None
-            parts = [("y", "年"), ("m", "月"), ("d", "日")]
-            spans = [(key, unit) for key, unit in parts if m[key]]
-            for idx, (key, unit) in enumerate(spans):
-                # The unit character ends this part's span: it runs to where the next part starts.
-                end = m.start(spans[idx + 1][0]) if idx + 1 < len(spans) else m.end()
-                end = m.end(key) if iso else end
-                text_end = end
-                while not iso and text_end > m.end(key) and f[text_end - 1] in " \t":
-                    text_end -= 1
-                self._add(m.start(key), text_end, Decimal(m[key]), 0, None if iso else unit, None, "date")
+            if self._free(*m.span()):
+                self._date(m)
         for m in _ORDINAL_RE.finditer(f):
-            if not self._free(m.start(), m.end()):
-                continue
-            raw = m["n"]
-            value = Decimal(raw) if raw.isdigit() else chinese_to_decimal(raw)
-            if value is None:
-                continue
-            self._add(m.start(), m.end(), value, 0, None, None, "ordinal")
+            value = Decimal(m["n"]) if m["n"].isdigit() else chinese_to_decimal(m["n"])
+            if value is not None and self._free(*m.span()):
+                self._add(m.span(), value, 0, None, None, "ordinal")
+
+    def _date(self, m: regex.Match[str]) -> None:
+        iso = m["s"] is not None
+        parts = [(key, unit) for key, unit in (("y", "年"), ("m", "月"), ("d", "日")) if m[key]]
+        for i, (key, unit) in enumerate(parts):
+            end = m.end(key)
+            if not iso:  # the part runs to its unit character: 2020年 | 12月 | 31日
+                end = m.start(parts[i + 1][0]) if i + 1 < len(parts) else m.end()
+                while self.folded[end - 1] in " \t":
+                    end -= 1
+            self._add((m.start(key), end), Decimal(m[key]), 0, None if iso else unit, None, "date")
 
     def _general(self) -> None:
-        f = self.folded
         pos = 0
-        while True:
-            m = _NUMBER_RE.search(f, pos)
-            if m is None:
-                return
-            pos = m.end() if m.end() > m.start() else m.start() + 1
-            number_start = m.start("arabic") if m["arabic"] else m.start("chinese") if m["chinese"] else m.start()
-            if not self._free(number_start, m.end()):
-                # A comparator word or unit may run into a taken span; retry from after the number start.
-                pos = number_start + 1
-                continue
-            if self._read(m) is None:
-                # Not a figure (十分, 五六个): skip the numeral, but let a comparator word's characters be re-read.
+        while (m := _NUMBER_RE.search(self.folded, pos)) is not None:
+            pos = m.end()
+            number = next(g for g in ("arabic", "cnpct", "cnpermille", "chinese") if m[g] is not None)
+            if not self._free(m.start(number), m.end()):
+                pos = m.start(number) + 1
+            elif not self._read(m, number):
+                # Not a figure (十分, 五六个): skip the numeral, but let a comparator word be read again.
                 pos = m.end("chinese") if m["chinese"] else m.start() + 1
 
-    def _read(self, m: regex.Match[str]) -> Quantity | None:
+    def _read(self, m: regex.Match[str], number: str) -> bool:
         unit = _unit(m["unit"])
-        comparator = _CMP_WORDS[m["cmp"].strip()] if m["cmp"] else None
-        if m["suffix"] and comparator is None:
-            comparator = _CMP_SUFFIXES[m["suffix"]]
-        end = m.end() if m["suffix"] else (m.end("unit") if m["unit"] else self._number_end(m))
-        start = m.start()
-        if m["arabic"]:
+        if number == "arabic":
             value = Decimal(m["arabic"].replace(",", ""))
             decimals = _decimals(m["arabic"])
-            if m["sign"]:
-                value = -value
-        elif m["cnpct"]:
-            value_or_none = chinese_to_decimal(m["cnpct"])
-            if value_or_none is None:
-                return None
-            value, decimals = value_or_none, _decimals(str(value_or_none))
-            unit = "%"
-            end = m.end("cnpct") if not m["suffix"] else end
-        else:
-            read = self._read_chinese(m, unit)
+            value = -value if m["sign"] else value
+        elif number in ("cnpct", "cnpermille"):
+            read = chinese_to_decimal(m[number])
             if read is None:
-                return None
-            value, decimals, unit = read
-            if unit is None:
-                end = m.end("chinese") if not m["suffix"] else end
-        if m["cmp"] is None and m["suffix"] is None and not m["unit"]:
-            end = self._number_end(m)
-        return self._add(start, end, value, decimals, unit, comparator, _kind(unit, value, decimals))
-
-    @staticmethod
-    def _number_end(m: regex.Match[str]) -> int:
-        for group in ("arabic", "chinese", "cnpct"):
-            if m[group]:
-                return m.end(group)
-        return m.end()
+                return False
+            value, decimals, unit = read, _decimals(str(read)), "%" if number == "cnpct" else "‰"
+        else:
+            chinese = self._read_chinese(m, unit)
+            if chinese is None:
+                return False
+            value, decimals, unit = chinese
+        comparator = _CMP_WORDS[m["cmp"].strip()] if m["cmp"] else None
+        if m["suffix"]:
+            comparator = comparator or _CMP_SUFFIXES.get(m["suffix"], "≤")  # 内: 30日内
+        end = m.end() if m["suffix"] else m.end("unit") if m["unit"] and unit else m.end(number)
+        self._add((m.start(), end), value, decimals, unit, comparator, _kind(unit, value, decimals))
+        return True
 
     def _read_chinese(self, m: regex.Match[str], unit: str | None) -> tuple[Decimal, int, str | None] | None:
         run = m["chinese"]
-        after = self.folded[m.end("chinese") : m.end("chinese") + 3]
-        if any((run[-1:] + after).startswith(idiom) or (run + after).startswith(idiom) for idiom in _CN_IDIOMS):
+        following = self.folded[m.end("chinese") : m.end("chinese") + 3]
+        if any((run[-1] + following).startswith(idiom) or (run + following).startswith(idiom) for idiom in _CN_IDIOMS):
             return None
-        # A trailing 万/亿 is the unit's magnitude (五百万元 = 500 万元), as it is after Arabic digits.
-        if len(run) > 1 and run[-1] in "万亿" and "点" not in run[:-1] and chinese_to_decimal(run[:-1]) is not None:
-            head = run[:-1]
-            if not (unit and unit[0] in "万亿千百"):
-                return self._chinese_value(head, run[-1] + (unit or ""))
-        return self._chinese_value(run, unit)
+        if following.startswith("分之") or following.startswith("是"):
+            return None  # 三分之一 is a fraction; 一是 an ordinal in running text
+        # A trailing 万/亿 is the magnitude of the unit, as after Arabic digits: 五百万元 → 500 万元.
+        head, last = run[:-1], run[-1:]
+        splits = head and last in "万亿" and "点" not in head and not (unit and unit[0] in "万亿千百")
+        if splits and chinese_to_decimal(head) is not None:
+            return _chinese_value(head, last + (unit or ""))
+        return _chinese_value(run, unit)
 
-    @staticmethod
-    def _chinese_value(run: str, unit: str | None) -> tuple[Decimal, int, str | None] | None:
-        value = chinese_to_decimal(run)
-        if value is None:
-            return None
-        has_digit = any(c in CN_DIGITS for c in run)
-        if not has_digit and run[0] not in "十拾":
-            return None  # 千万 (an adverb), 百姓
-        integer = run.partition("点")[0]
-        positional = all(c in CN_DIGITS for c in integer)
-        if unit is None and (positional or len(run) < 2):
-            return None  # a lone 一, 二〇 without a unit is a word, not a figure
-        if positional and len(integer) == 2 and unit != "年":
-            return None  # 五六个 means five or six
-        return value, _decimals(str(value)) if "点" in run else 0, _unit(unit)
+
+def _chinese_value(run: str, unit: str | None) -> tuple[Decimal, int, str | None] | None:
+    value = chinese_to_decimal(run)
+    if value is None:
+        return None
+    integer = run.partition("点")[0]
+    if not any(c in CN_DIGITS for c in run) and integer[:1] not in ("十", "拾"):
+        return None  # 千万 (an adverb), 百姓
+    positional = all(c in CN_DIGITS for c in integer)
+    if unit is None and (positional or len(run) < 2):
+        return None  # a lone 一 or 二〇二〇 without a unit is part of a word
+    return value, len(run.partition("点")[2]), _unit(unit)
+
+
+def _share_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """80-90分, 1-12月: the first figure of a range takes the unit printed after the second."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        joined = _RANGE_JOINER.fullmatch(text[first.end : second.start])
+        if joined and first.unit is None and first.kind == "number" and second.unit and second.kind != "reference":
+            out[i] = replace(first, unit=second.unit, kind=_kind(second.unit, first.value, first.decimals))
+    return out
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in `text`, in order, with spans into `text` (not into its normalised form).
+    """Every figure in `text`, in order, with spans into `text` itself (not into its normalised form).
 
     Dates (2020年12月31日), phone numbers, postcodes, document numbers (财预〔2020〕10号) and ordinals
     ((1), 一是, 第18) are returned too, with `kind` date/reference/ordinal, so callers can skip them.
@@ -485,73 +378,90 @@ def find_quantities(text: str) -> list[Quantity]:
     return _Scanner(text).run()
 
 
-def parse_quantity(text: str) -> Quantity | None:
+_ACCOUNTING_RE = regex.compile(
+    r"\s*[(（]\s*(?P<number>" + _ARABIC + r")\s*" + _UNIT_RE + r"?\s*[)）]\s*(?P<outer>" + _UNIT_BODY + r")?\s*"
+)
+
+
+def _accounting_negative(text: str) -> Quantity | None:
+    """A cell that is only a parenthesised number, （12.5） or （12.5）万元: an accounting negative."""
+    folded, origin = fold(text)
+    m = _ACCOUNTING_RE.fullmatch(folded)
+    if m is None or (m["unit"] and m["outer"]):
+        return None
+    value = -Decimal(m["number"].replace(",", ""))
+    unit = _unit(m["unit"] or m["outer"])
+    decimals = _decimals(m["number"])
+    start = origin[len(folded) - len(folded.lstrip())]
+    end = origin[len(folded.rstrip()) - 1] + 1
+    return Quantity(value, decimals, unit, None, text[start:end], start, end, _kind(unit, value, decimals))
+
+
+def parse_quantity(text: str | None) -> Quantity | None:
     """The first figure in `text` that is a measure (not a date, code or ordinal), with unit and comparator.
 
     A cell holding only a parenthesised number, （12.5）, is an accounting negative.
     """
-    if text is None or is_not_given(text):
+    if is_not_given(text):
         return None
+    assert text is not None
     negative = _accounting_negative(text)
     if negative is not None:
         return negative
-    for quantity in find_quantities(text):
-        if quantity.kind not in ("date", "reference", "ordinal"):
-            return quantity
-    return None
+    return next((q for q in find_quantities(text) if q.kind not in _SKIPPED_KINDS), None)
 
 
-_ACCOUNTING_RE = regex.compile(r"[ \t]*[(（][ \t]*(" + _ARABIC + r")[ \t]*" + _UNIT_RE + r"?[ \t]*[)）][ \t]*")
-
-
-def _accounting_negative(text: str) -> Quantity | None:
-    folded, origin = _fold(text)
-    m = _ACCOUNTING_RE.fullmatch(folded)
-    if m is None:
-        return None
-    value = -Decimal(m[1].replace(",", ""))
-    unit = _unit(m["unit"])
-    decimals = _decimals(m[1])
-    start, end = origin[len(folded) - len(folded.lstrip())], origin[len(folded.rstrip()) - 1] + 1
-    return Quantity(value, decimals, unit, None, text[start:end], start, end, _kind(unit, value, decimals))
+# ---------------------------------------------------------------------------------------------------------------------
+# Converting
 
 
 def to_yuan(q: Quantity, default_unit: str = "元") -> Decimal:
-    """The amount in yuan, exact: 万元 ×10⁴, 亿元 ×10⁸; a figure without unit is in `default_unit`."""
-    unit = q.unit or default_unit
-    multiplier = MONEY_UNITS.get(unit.split("/")[0])
-    if multiplier is None:
+    """The amount in yuan, exact: 万元 ×10⁴, 亿元 ×10⁸; a figure without a unit is in `default_unit`."""
+    unit = (q.unit or default_unit).split("/")[0]
+    if unit not in MONEY_UNITS:
         raise ValueError(f"{q.text!r} is not an amount of money (unit {unit!r})")
-    return q.value * multiplier
+    return q.value * MONEY_UNITS[unit]
 
 
-def money(text: str, default_unit: str = "元") -> Money | None:
-    """The first amount of money in `text`, in yuan with its resolution; None when none is given.
+def scaled(q: Quantity) -> tuple[Decimal, str | None]:
+    """The value with a magnitude in its unit applied: 2.5万人次 → (25000, 人次); 670.64万元 → (6706400, 元)."""
+    unit = q.unit or ""
+    if unit.startswith(("千米", "千克", "千瓦")):
+        return q.value, q.unit
+    for magnitude, factor in MAGNITUDES.items():
+        if unit.startswith(magnitude):
+            return q.value * factor, unit.removeprefix(magnitude) or None
+    return q.value, q.unit
+
+
+def money(text: str | None, default_unit: str = "元") -> Money | None:
+    """The first amount of money in `text`, in yuan, with its resolution; None when none is given.
 
     A figure without a unit is taken in `default_unit` (the unit a table header states, e.g. 万元).
+    Counts, percentages, dates and codes are passed over.
     """
-    if text is None or is_not_given(text):
+    if default_unit not in MONEY_UNITS:
+        raise ValueError(f"{default_unit!r} is not a unit of money")
+    if is_not_given(text):
         return None
+    assert text is not None
     negative = _accounting_negative(text)
-    candidates = [negative] if negative is not None else find_quantities(text)
-    for quantity in candidates:
-        if quantity.kind == "money" or (quantity.kind == "number" and quantity.unit is None):
-            unit = quantity.unit or default_unit
-            multiplier = MONEY_UNITS.get(unit)
-            if multiplier is None:
-                raise ValueError(f"unknown money unit {default_unit!r}")
-            return Money(to_yuan(quantity, default_unit), quantity.resolution * multiplier, quantity)
+    for quantity in [negative] if negative is not None else find_quantities(text):
+        if quantity.kind in ("money", "number"):
+            multiplier = MONEY_UNITS[(quantity.unit or default_unit).split("/")[0]]
+            return Money(quantity.value * multiplier, quantity.resolution * multiplier, quantity)
     return None
 
 
-def percent(text: str, fraction_ok: bool = False) -> Percent | None:
-    """The first percentage in `text` as its percent value: 91.76% → 91.76, 100百分比 → 100.
+def percent(text: str | None, fraction_ok: bool = False) -> Percent | None:
+    """The first percentage in `text` as its percent value: 91.76% → 91.76, 100百分比 → 100, 5‰ → 0.5.
 
     With `fraction_ok` (a cell where a rate is expected) a bare number up to 1 is a fraction:
-    1 → 100, 0.9176 → 91.76; a bare number above 1 is already in percent.
+    1 → 100, 0.9176 → 91.76; a bare number above 1 is a percent value already (95 → 95).
     """
-    if text is None or is_not_given(text):
+    if is_not_given(text):
         return None
+    assert text is not None
     for quantity in find_quantities(text):
         if quantity.unit in ("%", "百分比", "百分点"):
             return Percent(quantity.value, quantity.resolution, quantity)
@@ -559,53 +469,49 @@ def percent(text: str, fraction_ok: bool = False) -> Percent | None:
             return Percent(quantity.value.scaleb(-1), quantity.resolution.scaleb(-1), quantity)
         if fraction_ok and quantity.kind == "number":
             if quantity.value <= 1:
-                return Percent(_plain(quantity.value.scaleb(2)), quantity.resolution.scaleb(2), quantity)
+                return Percent(_digits(quantity.value.scaleb(2)), quantity.resolution.scaleb(2), quantity)
             return Percent(quantity.value, quantity.resolution, quantity)
     return None
 
 
-def count(text: str) -> Quantity | None:
-    """The first count in `text` ("36个", "三十六个", "55人/次"), or a bare number; None for money and percentages."""
-    if text is None or is_not_given(text):
+def count(text: str | None) -> Quantity | None:
+    """The first count in `text` ("36个", "三十六个", "55人/次") or bare number; None when money or a
+    percentage comes first."""
+    if is_not_given(text):
         return None
+    assert text is not None
     for quantity in find_quantities(text):
         if quantity.kind in ("count", "number"):
             return quantity
-        if quantity.kind in ("money", "percent"):
+        if quantity.kind not in _SKIPPED_KINDS:
             return None
     return None
 
 
-def parse_target(text: str) -> Target | None:
+def parse_target(text: str | None) -> Target | None:
     """A comparison target: "≥95%", "≤90万元", "不少于12种", "至少全年完成2次", "90%以上", "═100%", "≧".
 
-    The comparator may stand a few words before its figure (至少全年完成2次). None when no figure
-    and no comparator is printed (完成, 好).
+    The comparator word may stand a few characters before its figure (至少全年完成2次). None when the
+    text holds neither a figure nor a comparator (完成, 好).
     """
-    if text is None or is_not_given(text):
+    if is_not_given(text):
         return None
-    folded, _ = _fold(text)
+    assert text is not None
     quantity = parse_quantity(text)
+    folded, _ = fold(text)
     if quantity is None:
         lone = folded.strip()
-        if lone in _CMP_WORDS:
-            return Target(_CMP_WORDS[lone], None, None, None, text.strip())
-        return None
+        return Target(_CMP_WORDS[lone], None, None, None, text.strip()) if lone in _CMP_WORDS else None
     comparator = quantity.comparator
     if comparator is None:
-        before = folded[: _folded_index(text, quantity.start)]
+        before = fold(text[: quantity.start])[0]
         m = regex.search(r"(" + _alternation(list(_CMP_WORDS)) + r")[\p{Han} \t]{0,8}$", before)
-        if m:
-            comparator = _CMP_WORDS[m[1]]
+        comparator = _CMP_WORDS[m[1]] if m else None
     return Target(comparator, quantity.value, quantity.unit, quantity.decimals, quantity.text, quantity)
 
 
-def _folded_index(text: str, original_index: int) -> int:
-    return len(_fold(text[:original_index])[0])
-
-
-_NOT_GIVEN = frozenset({"", "无", "不适用", "不涉及", "n/a", "na", "null", "none"})
-_DASHES_RE = regex.compile(r"[\s\-—–―─－/／\\_…·.]*")
+_NOT_GIVEN_WORDS = frozenset({"无", "不适用", "不涉及", "n/a", "na", "null", "none"})
+_NOT_GIVEN_MARKS = regex.compile(r"[\s\-—–―─/\\_…·.]*")
 
 
 def is_not_given(text: str | None) -> bool:
@@ -613,7 +519,7 @@ def is_not_given(text: str | None) -> bool:
     if text is None:
         return True
     folded = normalise_text(text).strip()
-    return folded.lower() in _NOT_GIVEN or _DASHES_RE.fullmatch(folded) is not None
+    return folded.lower() in _NOT_GIVEN_WORDS or _NOT_GIVEN_MARKS.fullmatch(folded) is not None
 
 
 def tolerance(resolution: Decimal, floor: Decimal = Decimal(0)) -> Decimal:
@@ -626,6 +532,6 @@ def yuan_string(yuan: Decimal) -> str:
     return str(yuan.quantize(Decimal("0.01")))
 
 
-def _plain(value: Decimal) -> Decimal:
-    """Drop a positive exponent (1E+2 → 100) so that str() prints digits."""
+def _digits(value: Decimal) -> Decimal:
+    """1E+2 → 100, so that str() prints digits as a person would."""
     return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value  # type: ignore[operator]

@@ -17,6 +17,7 @@ from models.numbers import (
     parse_quantity,
     parse_target,
     percent,
+    scaled,
     to_yuan,
     tolerance,
     yuan_string,
@@ -48,7 +49,8 @@ D = Decimal
         ("-12.5万元", "-125000", "1000"),
         ("（12.5）", "-12.5", "0.1"),
         ("(12.5)", "-12.5", "0.1"),
-        ("（1,234.50）万元", None, None),  # the unit outside the parentheses: not a bare accounting cell
+        ("（1,234.50）万元", "-12345000", "100"),
+        ("（12.5万元）", "-125000", "1000"),
         ("共支出512.02万元", "5120200", "100"),
         ("3千万元", "30000000", "10000000"),
         ("512.02\u200b万元", "5120200", "100"),
@@ -353,3 +355,69 @@ def test_tolerance(resolution: str, floor: str, expected: str) -> None:
 def test_yuan_string() -> None:
     assert yuan_string(D("6706400")) == "6706400.00"
     assert yuan_string(D("215457.6")) == "215457.60"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下达资金100万元", [("100万元", "100", "万元", None, "money")]),  # 下达 is no comparator
+        ("30日内完成", [("30日内", "30", "日", "≤", "count")]),
+        ("3项内容", [("3项", "3", "项", None, "count")]),
+        ("5个工作日内", [("5个工作日内", "5", "个工作日", "≤", "count")]),
+        ("2020年-2021年", [("2020年", "2020", "年", None, "date"), ("2021年", "2021", "年", None, "date")]),
+        ("2020-12-31",
+         [("2020", "2020", None, None, "date"), ("12", "12", None, None, "date"), ("31", "31", None, None, "date")]),
+        ("1-12月", [("1", "1", "月", None, "date"), ("12月", "12", "月", None, "date")]),
+        ("80-90分", [("80", "80", "分", None, "count"), ("90分", "90", "分", None, "count")]),
+        ("80%～90%", [("80%", "80", "%", None, "percent"), ("90%", "90", "%", None, "percent")]),
+        ("100万元人民币", [("100万元人民币", "100", "万元", None, "money")]),
+        ("50万美元", [("50万美元", "50", "万美元", None, "foreign_money")]),
+        ("三分之一", []),
+        ("千分之五", [("千分之五", "5", "‰", None, "percent")]),
+        ("3千米", [("3千米", "3", "千米", None, "count")]),
+        ("2.5万人次", [("2.5万人次", "2.5", "万人次", None, "count")]),
+        ("7，800，000.00元", [("7，800，000.00元", "7800000.00", "元", None, "money")]),
+        ("1，234.5元", [("1，234.5元", "1234.5", "元", None, "money")]),
+        ("增长3.5个百分点", [("3.5个百分点", "3.5", "百分点", None, "percent")]),
+        ("（一）项目概况", [("（一）", "1", None, None, "ordinal")]),
+        ("1.项目概况", [("1.", "1", None, None, "ordinal")]),
+        ("一、基本情况", [("一、", "1", None, None, "ordinal")]),
+        ("第十八届", [("第十八", "18", None, None, "ordinal")]),
+        ("V2.0版", []),
+        ("生均500元/人", [("500元/人", "500", "元/人", None, "money")]),
+        ("二〇二〇年十二月", [("二〇二〇年", "2020", "年", None, "date"), ("十二月", "12", "月", None, "date")]),
+        ("百分之九十五点五", [("百分之九十五点五", "95.5", "%", None, "percent")]),
+        ("800字以内", [("800字以内", "800", "字", "≤", "count")]),
+        ("完成率95%.2021年", [("95%", "95", "%", None, "percent"), ("2021年", "2021", "年", None, "date")]),
+        ("合计：-1,234.56元", [("-1,234.56元", "-1234.56", "元", None, "money")]),
+        ("支出5,000元以上", [("5,000元以上", "5000", "元", "≥", "money")]),
+        ("三万五", [("三万五", "35000", None, None, "number")]),
+        ("十一五规划", []),
+        ("五六个", []),
+        ("一万元", [("一万元", "1", "万元", None, "money")]),
+        ("二零二零年度", [("二零二零年", "2020", "年", None, "date")]),
+        ("不足1年", [("不足1年", "1", "年", "<", "count")]),
+        ("中介服务机构达68类", [("68类", "68", "类", None, "count")]),
+        ("增长-5.2%", [("-5.2%", "-5.2", "%", None, "percent")]),
+        ("３０００ 万元", [("３０００ 万元", "3000", "万元", None, "money")]),
+    ],
+)  # fmt: skip
+def test_find_quantities_forms(text: str, expected: list[tuple[str, str, str | None, str | None, str]]) -> None:
+    found = find_quantities(text)
+    assert [(q.text, str(q.value), q.unit, q.comparator, q.kind) for q in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2.5万人次", "25000", "人次"),
+        ("670.64万元", "6706400", "元"),
+        ("3千米", "3", "千米"),
+        ("36个", "36", "个"),
+        ("五百万人", "5000000", "人"),
+    ],
+)
+def test_scaled(text: str, value: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None
+    assert scaled(q) == (D(value), unit)
