@@ -15,9 +15,24 @@ def share(stated: str, part: str, whole: str) -> PercentClaim:
         stated_evidence=para(20, f"占比{stated}%"),
         part=Decimal(part),
         whole=Decimal(whole),
-        evidence=[para(20, part), para(20, whole)],
+        evidence=[para(20, f"{part}个", "1"), para(20, f"{whole}个", "1")],
         label="纳入综合窗口受理事项",
     )
+
+
+def test_amounts_carry_their_rounding_into_the_ratio() -> None:
+    # 0.5万元 of 2.0万元 printed to one decimal may be anything from 22.2% to 28.2%.
+    claim = PercentClaim(
+        kind="share",
+        stated=Decimal("27"),
+        stated_evidence=para(20, "占27%"),
+        part=Decimal("5000"),
+        whole=Decimal("20000"),
+        evidence=[para(20, "0.5万元", "1000"), para(20, "2.0万元", "1000")],
+    )
+    assert findings(extraction(facts=Facts(percent_claims=[claim])), "narrative.percent_claim") == []
+    exact = claim.model_copy(update={"evidence": [para(20, "5000元", "1"), para(20, "20000元", "1")]})
+    assert findings(extraction(facts=Facts(percent_claims=[exact])), "narrative.percent_claim")
 
 
 def change(stated: str, delta: str, current: str) -> PercentClaim:

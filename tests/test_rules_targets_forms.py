@@ -23,7 +23,7 @@ def test_seed_365_day_row_leaves_320_to_330_ungraded() -> None:
     [finding] = findings(extraction(indicators=[tiered("政务大厅正常运转天数365天。", SEED_DAYS)]), "target.tier_order")
     assert finding.code == "GAP" and finding.severity == "warning"
     assert "320天至330天" in finding.message
-    assert [(e.row, e.col) for e in finding.evidence] == [(7, 1), (7, 5), (7, 6)]
+    assert [(e.row, e.col) for e in finding.evidence] == [(7, 5), (7, 6)]
 
 
 def test_well_formed_tiers_are_silent() -> None:

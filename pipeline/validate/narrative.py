@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from models.facts import CountClaim, Extraction
+from models.numbers import parse_quantity
 from models.report import Evidence
 from pipeline.validate import messages as say
 from pipeline.validate.common import evidence_list
@@ -16,8 +17,10 @@ from pipeline.validate.tolerance import half_unit
 
 
 def _rounding(value: Decimal, evidence: Evidence | None) -> Decimal:
-    """Half a printed unit; a whole number without a stated resolution is a count, and counts are exact."""
-    if (evidence is None or evidence.resolution is None) and value == value.to_integral_value():
+    """Half a printed unit — except for counts (2074个事项), which are exact whole numbers."""
+    printed = parse_quantity(evidence.text) if evidence is not None and evidence.text else None
+    is_count = printed.kind == "count" if printed is not None else evidence is None or evidence.resolution is None
+    if is_count and value == value.to_integral_value():
         return Decimal(0)
     return half_unit(value, evidence)
 
@@ -57,7 +60,7 @@ def percent_claim(extraction: Extraction) -> Iterator[Flag]:
         if abs(abs(expected) - abs(claim.stated)) <= tolerance:
             continue
         what = "占比" if claim.kind == "share" else "同比变化"
-        label = f"{claim.label}" if claim.label else ""
+        label = claim.label or "文中"
         yield Flag(
             message=(
                 f"{label}{what} {say.percent(claim.stated)} 与数据不符：{formula} = "

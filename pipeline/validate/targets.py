@@ -19,6 +19,7 @@ FAILING = "差"
 
 
 def _tier_evidence(indicator: Indicator, tier: str) -> Evidence | None:
+    """The tier's own cell: the figures involved are the tiers, not the indicator's name."""
     return evidence_of(indicator, f"tiers.{tier}") or evidence_of(indicator, "tiers")
 
 
@@ -82,9 +83,7 @@ def tier_order(extraction: Extraction) -> Iterator[Flag]:
         direction = _direction(indicator, numbers)
         name = indicator.name or "指标"
         shown = "，".join(f"{tier} {indicator.tiers[tier]}" for tier in (*PASSING, FAILING) if tier in indicator.tiers)
-        evidence = evidence_list(
-            [evidence_of(indicator, "name")] + [_tier_evidence(indicator, t) for t in (*PASSING, FAILING)]
-        )
+        evidence = evidence_list(_tier_evidence(indicator, t) for t in (*PASSING, FAILING))
         if direction is None:
             yield Flag(message=f"“{name}”的评分等级不是单调排列：{shown}", evidence=evidence, code="NOT_MONOTONIC")
             continue
@@ -102,7 +101,6 @@ def tier_order(extraction: Extraction) -> Iterator[Flag]:
             message=f"“{name}”的评分等级不衔接：{shown}，{span}{what}",
             evidence=evidence_list(
                 [
-                    evidence_of(indicator, "name"),
                     _tier_evidence(indicator, last_tier),
                     _tier_evidence(indicator, FAILING),
                 ]
