@@ -20,17 +20,22 @@ from pipeline.extract.vocabulary import (
 )
 
 _TITLE_MAX = 60
+_SENTENCE_MARKS = "，。；！？,;"
 
 SectionKind = Literal["score", "indicator"]
 LEVEL_ROLES = ("level1", "level2", "level3")
 
 
+def _is_title_like(text: str) -> bool:
+    return 0 < len(text) <= _TITLE_MAX and not any(mark in text for mark in _SENTENCE_MARKS)
+
+
 def _title_like_texts(document: Document) -> list[str]:
-    """Short paragraphs and short first-row table cells: where a document names its genre."""
-    texts = [compact(p.text) for p in document.paragraphs if 0 < len(compact(p.text)) <= _TITLE_MAX]
+    """Short paragraphs and first-row table cells without sentence punctuation: where a document names its genre."""
+    texts = [t for p in document.paragraphs if _is_title_like(t := compact(p.text))]
     for table in document.tables:
         if table.n_rows:
-            texts.extend(compact(c.text) for c in table.row_cells(0) if 0 < len(compact(c.text)) <= _TITLE_MAX)
+            texts.extend(t for c in table.row_cells(0) if _is_title_like(t := compact(c.text)))
     return texts
 
 

@@ -88,7 +88,7 @@ def ticked_project_type(text: str) -> str | None:
         previous = plain[start - 1] if start > 0 else ""
         end = positions[number + 1][0] if number + 1 < len(positions) else len(plain)
         after = plain[start + len(option) : end]
-        if previous in TICKS + EMPTY_BOXES:
+        if previous and previous in TICKS + EMPTY_BOXES:
             if previous in TICKS:
                 ticked.append(option)
         elif any(ch in TICKS for ch in after):

@@ -57,7 +57,10 @@ COUNT_UNITS = frozenset(
         "部",
     ]
 )
-COUNT_STOP_WORDS = frozenset(["的", "和", "及", "与", "、", "中", "共", "等"])
+# Function words that end the noun a count is of (23个市县均已设立 → 市县).
+COUNT_STOP_WORDS = frozenset(
+    ["的", "和", "及", "与", "中", "共", "等", "均", "已", "都", "将", "已经", "全部", "正式", "为", "是"]
+)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _NAME_START = re.compile(r"[，,；;。:：\n①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 _NAME_STRIP = re.compile(r"^[\s、，,；;：:。.\-—)）]+|[\s、，,；;：:为是共计约]+$")

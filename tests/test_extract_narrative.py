@@ -1,0 +1,107 @@
+"""Figures in running text: labels, itemisations, percentage and count claims, adjustment reasons."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.report import Evidence
+from pipeline.extract import narrative
+
+SPENDING = (
+    "截止到2020年12月31日，综合事务项目资金共支出512.02万元，具体情况为：、政务大厅审批办办公设备耗材日常办公用品保障"
+    "25.39万元、政务大厅维修（护）9.96万元、政务大厅审批办及中心工作人员培训、调研差旅费11.06万元、"
+    "其他商品和服务支出56.61万元。"
+)
+
+
+def _at(text: str, resolution: Decimal | None) -> Evidence:
+    return Evidence(paragraph=7, text=text, resolution=resolution)
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    return narrative.nlp()(text)
+
+
+def test_one_pipeline_per_process_with_jieba_tokens() -> None:
+    assert narrative.nlp() is narrative.nlp()
+    doc = _doc("共支出512.02万元")
+    assert "512.02" in [t.text for t in doc]
+    assert [(e.text, e.label_) for e in doc.ents] == [("512.02万元", "MONEY")]
+
+
+def test_budget_figures_take_the_label_right_before_them() -> None:
+    text = (
+        "该项目共支付512.02万元，结余45.99万元未支出，预算执行率为91.76%。年中财政收回57.63万元，实际投资为558.01万元。"
+    )
+    mentions = narrative.budget_mentions(_doc(text), _at, set())
+    assert [(m.quantity, m.value, m.label, m.evidence.text) for m in mentions] == [
+        ("spent", Decimal("5120200.00"), "共支付", "共支付512.02万元"),
+        ("balance", Decimal("459900.00"), "结余", "结余45.99万元"),
+        ("execution_rate", Decimal("91.76"), "预算执行率", "预算执行率为91.76%"),
+        ("adjusted", Decimal("5580100.00"), "实际投资", "实际投资为558.01万元"),
+    ]
+    assert mentions[0].evidence.resolution == Decimal(100) and mentions[2].evidence.resolution == Decimal("0.01")
+    assert all(m.origin == "text" for m in mentions)
+
+
+def test_full_width_and_chinese_numerals_are_read() -> None:
+    mentions = narrative.budget_mentions(_doc("项目概算总投资为６７０．６４万元，年初预算五百万元。"), _at, set())
+    assert [(m.quantity, m.value, m.evidence.text) for m in mentions] == [
+        ("planned", Decimal("6706400.00"), "概算总投资为６７０．６４万元"),
+        ("planned", Decimal("5000000"), "年初预算五百万元"),
+    ]
+
+
+def test_itemised_spending_names_and_amounts() -> None:
+    doc = _doc(SPENDING)
+    (itemisation,), part_starts = narrative.itemisations(doc, _at)
+    assert itemisation.whole == Decimal("5120200.00") and itemisation.label.endswith("共支出")
+    assert [(p.name, p.value) for p in itemisation.parts] == [
+        ("政务大厅审批办办公设备耗材日常办公用品保障", Decimal("253900.00")),
+        ("政务大厅维修（护）", Decimal("99600.00")),
+        ("政务大厅审批办及中心工作人员培训、调研差旅费", Decimal("110600.00")),
+        ("其他商品和服务支出", Decimal("566100.00")),
+    ]
+    assert itemisation.parts[1].evidence.text == "政务大厅维修（护）9.96万元"
+    # a part ending in 支出 is not a printing of the total spent
+    mentions = narrative.budget_mentions(doc, _at, part_starts)
+    assert [(m.quantity, m.value) for m in mentions] == [("spent", Decimal("5120200.00"))]
+
+
+def test_numbered_itemisation_takes_names_from_each_item() -> None:
+    text = (
+        "区级年初预算200万元专项资金,具体用于支付:①大石围小区提质改造项目工程尾款43.96万元,该项目改造小区数1个;"
+        "②第二批次项目缺口资金105.04万元,预计于2021年2月完工。"
+    )
+    (itemisation,), _ = narrative.itemisations(_doc(text), _at)
+    assert itemisation.whole == Decimal("2000000")
+    assert [p.name for p in itemisation.parts] == ["大石围小区提质改造项目工程尾款", "第二批次项目缺口资金"]
+
+
+def test_a_sentence_without_a_trigger_or_parts_is_no_itemisation() -> None:
+    assert narrative.itemisations(_doc("共支出512.02万元，结余45.99万元。"), _at)[0] == []
+
+
+def test_share_and_change_claims() -> None:
+    share = "36个省直单位的2074个政务服务事项中1648个纳入综合窗口受理，占比80%，实现阶段性目标。"
+    (claim,) = narrative.percent_claims(_doc(share), _at)
+    assert (claim.kind, claim.stated, claim.part, claim.whole) == ("share", 80, 1648, 2074)
+    assert claim.stated_evidence.text == "占比80%" and [e.text for e in claim.evidence] == ["1648个", "2074个"]
+    change = "收入:792.22万元。同比上年度增加189.25万元,增加31.39%。支出减少20万元，下降10%。"
+    up, down = narrative.percent_claims(_doc(change), _at)
+    assert (up.kind, up.stated, up.part, up.whole) == ("change", Decimal("31.39"), Decimal("1892500.00"),
+                                                        Decimal("7922200.00"))  # fmt: skip
+    assert down.part < 0 and down.stated == -10
+    assert narrative.percent_claims(_doc("办结提速58%，提前办结率99%。"), _at) == []
+
+
+def test_count_claims_are_labelled_by_their_surrounding_words() -> None:
+    claims = narrative.count_claims(_doc("全省23个市县均已设立审批局；全省已完成13个市县的联网。"), _at)
+    assert [(c.label, c.value, c.unit) for c in claims] == [("全省市县", 23, "个"), ("完成市县", 13, "个")]
+    assert claims[0].evidence.text == "全省23个市县"
+
+
+def test_adjustment_reasons_need_an_adjustment_word_and_an_amount() -> None:
+    text = "概算总投资为670.64万元,年中财政收回57.63万元，调剂55万元给下属单位。部分指标需要调整。"
+    reasons = narrative.adjustment_reasons(_doc(text), _at)
+    assert [r.text for r in reasons] == ["年中财政收回57.63万元", "调剂55万元给下属单位"]

@@ -1,0 +1,67 @@
+"""Indicator sections: targets and tiers as printed, split cells joined, results and reasons kept."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract.classify import find_sections
+from pipeline.extract.targets import extract_indicators, printed_columns
+from tests.extract_documents import grid_table
+
+
+def _section(rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    (section,) = find_sections(grid_table(1, rows))
+    return section
+
+
+def test_target_table_with_tiers_carries_the_level_down() -> None:
+    section = _section([
+        ["指标类型", "指标名称", "绩效目标", "绩效标准", "<", "<", "<"],
+        ["^", "^", "^", "优", "良", "中", "差"],
+        ["产出指标", "计划维修（护）工作量完成率", "95% ", "95%", "90%", "85%", "85%以下"],
+        ["^", "各种文件印刷工作量完成率", "95%", "95%", "90%", "85%", "85%以下"],
+        ["效益指标", "政务大厅正常运转天数365天。", "365天", "365天", "350天", "330天", "320天以下"],
+    ])  # fmt: skip
+    indicators, subtotals = extract_indicators(section, 0)
+    assert subtotals == []
+    assert [(i.level1, i.name, i.target) for i in indicators] == [
+        ("产出指标", "计划维修（护）工作量完成率", "95%"),
+        ("产出指标", "各种文件印刷工作量完成率", "95%"),
+        ("效益指标", "政务大厅正常运转天数365天。", "365天"),
+    ]
+    assert indicators[2].tiers == {"优": "365天", "良": "350天", "中": "330天", "差": "320天以下"}
+    assert indicators[2].evidence["tiers.差"].col == 6 and indicators[2].evidence["target"].text == "365天"
+    assert indicators[1].evidence["level1"].row == 2
+    assert indicators[0].actual is None and indicators[0].weight is None
+    assert printed_columns(section) == ["target", "tiers"]
+
+
+def test_split_target_cells_are_joined_and_results_read() -> None:
+    section = _section([
+        ["绩效指标", "<", "<", "年度指标值", "<", "<", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "^", "^", "^", "^"],
+        ["产出指标(50分)", "数量指标", "卫片执法补助经费", "﹦", "72890", "元", "72890", "10.00", "9.00", "无"],
+        ["^", "质量指标", "项目验收合格率", "≥", "100", "%", "95", "20", "19", "部分未验收"],
+        ["^", "时效指标", "资料归档", "定性", "及时", "", "及时", "20", "20", ""],
+        ["总分", "<", "<", "<", "<", "<", "<", "100", "48", ""],
+    ])  # fmt: skip
+    indicators, subtotals = extract_indicators(section, 2)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in indicators] == [
+        ("卫片执法补助经费", "﹦72890元", "72890", 10, 9),
+        ("项目验收合格率", "≥100%", "95", 20, 19),
+        ("资料归档", "及时", "及时", 20, 20),
+    ]
+    assert [(i.level1, i.level1_weight, i.level2) for i in indicators][:2] == [
+        ("产出指标", 50, "数量指标"), ("产出指标", 50, "质量指标")
+    ]  # fmt: skip
+    assert indicators[1].deviation_reason == "部分未验收" and indicators[2].deviation_reason is None
+    assert indicators[0].evidence["weight"].resolution == Decimal("0.01")
+    (total,) = subtotals
+    assert (total.label, total.rows, total.weight, total.score, total.target) == (
+        "总分",
+        [2, 3, 4],
+        100,
+        48,
+        "indicators",
+    )
+    assert printed_columns(section) == ["target", "actual", "weight", "score", "reason"]
