@@ -1,6 +1,7 @@
-"""Test PDFs for the PDF reader: Word documents built with python-docx, printed to PDF by LibreOffice.
+"""Test PDFs for the PDF reader: Word documents built with python-docx, printed to PDF by LibreOffice
+(and one HTML form printed by Chromium, whose fonts are embedded CID-keyed).
 
-Each sample is a .docx whose tables we know cell by cell, so the expected tables come from the
+Each sample is a document whose tables we know cell by cell, so the expected tables come from the
 generator, never from a PDF reader. Run as a script to rebuild the committed samples:
 
     python -m corpus.pdf_samples corpus/samples/pdf
@@ -255,10 +256,59 @@ class Expected:
     paragraphs: list[str]
 
 
+FORM_ROWS: list[list[tuple[str, int, int]]] = [
+    # (text, row_span, col_span) of each anchor cell, row by row: a central 项目支出绩效自评表
+    [("项目名称", 1, 1), ("综合事务", 1, 5)],
+    [("项目资金（万元）", 3, 1), ("类别", 1, 1), ("年初预算数", 1, 1), ("全年预算数", 1, 1), ("全年执行数", 1, 1),
+     ("执行率", 1, 1)],
+    [("年度资金总额", 1, 1), ("670.64", 1, 1), ("558.01", 1, 1), ("512.02", 1, 1), ("91.76%", 1, 1)],
+    [("其中：当年财政拨款", 1, 1), ("670.64", 1, 1), ("558.01", 1, 1), ("512.02", 1, 1), ("—", 1, 1)],
+    [("一级指标", 1, 1), ("二级指标", 1, 1), ("三级指标", 1, 1), ("年度指标值", 1, 1), ("实际完成值", 1, 1),
+     ("得分", 1, 1)],
+    [("产出指标", 2, 1), ("数量指标", 1, 1), ("维修（护）工作量完成率", 1, 1), ("≥95%", 1, 1), ("100%", 1, 1),
+     ("20", 1, 1)],
+    [("质量指标", 1, 1), ("文件印刷完成率", 1, 1), ("≥95%", 1, 1), ("98%", 1, 1), ("30", 1, 1)],
+    [("总分", 1, 4), ("100", 1, 1), ("96", 1, 1)],
+]
+
+
+def form_spec() -> TableSpec:
+    spec = TableSpec(n_rows=len(FORM_ROWS), n_cols=6)
+    taken: set[tuple[int, int]] = set()
+    for row, anchors in enumerate(FORM_ROWS):
+        col = 0
+        for text, row_span, col_span in anchors:
+            while (row, col) in taken:
+                col += 1
+            spec.cells.append(SpecCell(row, col, text, row_span, col_span))
+            taken.update((r, c) for r in range(row, row + row_span) for c in range(col, col + col_span))
+            col += col_span
+    return spec
+
+
+def build_cid_form(path: Path) -> Expected:
+    """A self-evaluation form printed by Chromium: its TrueType font is embedded CID-keyed (Identity-H)."""
+    title, note = "项目支出绩效自评表（2020年度）", "注：本表金额单位为万元，执行率保留两位小数。"
+    rows = "".join(
+        "<tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">{text}</td>' for text, r, c in anchors) + "</tr>"
+        for anchors in FORM_ROWS
+    )
+    html = (
+        '<html><head><meta charset="utf-8"><style>'
+        'body{font-family:"WenQuanYi Micro Hei";font-size:11pt} table{border-collapse:collapse;width:100%}'
+        "td{border:1px solid #000;padding:3pt}"
+        f"</style></head><body><p>{title}</p><table>{rows}</table><p>{note}</p></body></html>"
+    )
+    html_path = path.with_suffix(".html")
+    html_path.write_text(html, encoding="utf-8")
+    return Expected([form_spec()], [title, note])
+
+
 SAMPLES: dict[str, Callable[[Path], Expected]] = {
     "score-table-split-row": build_split_row,
     "score-table-repeated-header": build_repeated_header,
     "narrative-header-footer": build_paragraphs,
+    "cid-font-form": build_cid_form,
 }
 
 
@@ -279,13 +329,32 @@ def convert_to_pdf(docx_path: Path, out_dir: Path) -> Path:
     return pdf_path
 
 
+def print_html_to_pdf(html_path: Path, out_dir: Path) -> Path:
+    """Print an HTML file to PDF with headless Chromium."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        raise RuntimeError("Chromium is not installed")
+    pdf_path = out_dir / (html_path.stem + ".pdf")
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path}", html_path.as_uri()],
+            check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_SECONDS,
+        )
+    return pdf_path
+
+
 def build_sample(name: str, out_dir: Path) -> Path:
     """Build one sample's PDF and its expected tables and paragraphs (`<name>.expected.json`) in `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pdf-sample-") as work:
         docx_path = Path(work) / f"{name}.docx"
         expected = SAMPLES[name](docx_path)
-        pdf_path = convert_to_pdf(docx_path, Path(work))
+        html_path = docx_path.with_suffix(".html")
+        if html_path.exists():
+            pdf_path = print_html_to_pdf(html_path, Path(work))
+        else:
+            pdf_path = convert_to_pdf(docx_path, Path(work))
         target = out_dir / pdf_path.name
         shutil.copyfile(pdf_path, target)
     record = {"tables": [spec.to_json() for spec in expected.tables], "paragraphs": expected.paragraphs}

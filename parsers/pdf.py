@@ -14,7 +14,7 @@ from parsers.assemble import assemble
 from parsers.errors import LimitExceeded, UnreadableError
 from parsers.limits import Limits
 from parsers.page import PageContent
-from parsers.pdf_objects import PageObjects, count_objects, read_page_objects
+from parsers.pdf_objects import Char, PageObjects, count_objects, is_unmapped, read_page_objects
 from parsers.pdf_tables import build_tables
 from parsers.pdf_text import build_lines
 
@@ -100,11 +100,34 @@ def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int, warnings: list[s
             objects = read_page_objects(page)
     finally:
         page.close()
+    if objects.chars and objects.unmapped_chars / len(objects.chars) > UNMAPPED_SHARE:
+        # PDFium found no Unicode for most glyphs; pdfminer also reads the embedded font's own cmap
+        chars = _pdfminer_chars(path, index)
+        if chars is not None:
+            objects.chars, objects.unmapped_chars = chars, 0
+            warnings.append(f"第 {number} 页字体缺少 Unicode 映射，已改用字体内置编码读取文字")
     if _needs_ocr(objects):
         return _ocr_page(path, index)
     tables, outside = build_tables(objects.edges, objects.chars) if objects.edges else ([], objects.chars)
     return PageContent(number=number, width=objects.width, height=objects.height, lines=build_lines(outside),
                        tables=tables)
+
+
+def _pdfminer_chars(path: Path, index: int) -> list[Char] | None:
+    """The page's characters as pdfminer decodes them, or None when it cannot map them either."""
+    import pdfplumber
+
+    with pdfplumber.open(path, pages=[index + 1]) as pdf:
+        raw_chars = pdf.pages[0].chars
+    unmapped = sum(1 for c in raw_chars if c["text"].startswith("(cid:") or _is_unmapped_text(c["text"]))
+    if not raw_chars or unmapped / len(raw_chars) > UNMAPPED_SHARE:
+        return None
+    return [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], float(c["size"])) for c in raw_chars
+            if not c["text"].startswith("(cid:") and len(c["text"]) == 1]
+
+
+def _is_unmapped_text(text: str) -> bool:
+    return len(text) == 1 and is_unmapped(ord(text))
 
 
 def _needs_ocr(objects: PageObjects) -> bool:

@@ -78,7 +78,7 @@ def read_page_objects(page: pdfium.PdfPage, *, with_paths: bool = True) -> PageO
     return PageObjects(width, height, chars, edges, unmapped, count_objects(page), image_area)
 
 
-def _is_unmapped(code: int) -> bool:
+def is_unmapped(code: int) -> bool:
     return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or (code < 0x20 and code not in (9, 10, 13))
 
 
@@ -93,7 +93,7 @@ def _read_chars(text_page: pdfium.PdfTextPage, page_height: float) -> tuple[list
         code = raw.FPDFText_GetUnicode(handle, index)
         if code in (10, 13):
             continue
-        if _is_unmapped(code) or raw.FPDFText_HasUnicodeMapError(handle, index) == 1:
+        if is_unmapped(code) or raw.FPDFText_HasUnicodeMapError(handle, index) == 1:
             unmapped += 1
         if not raw.FPDFText_GetLooseCharBox(handle, index, rect):
             continue

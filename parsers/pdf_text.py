@@ -25,14 +25,19 @@ _RADICAL_SUPPLEMENT = {
 }
 
 
+def _is_look_alike(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" or "\U0002f800" <= ch <= "\U0002fa1f"
+
+
 def normalise_glyph_text(text: str) -> str:
-    """Map radical look-alikes (U+2E80–U+2FDF) to the ideographs they stand for; nothing else changes."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+    """Map look-alikes that fonts put in place of ideographs — radicals (U+2E80–U+2FDF) and CJK
+    compatibility ideographs (年 as U+F98E) — to the ideographs themselves; nothing else changes."""
+    if not any(_is_look_alike(ch) for ch in text):
         return text
     out = []
     for ch in text:
-        if "\u2f00" <= ch <= "\u2fdf":
-            out.append(unicodedata.normalize("NFKC", ch))  # Kangxi radicals all have a compatibility form
+        if "\u2f00" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" or "\U0002f800" <= ch <= "\U0002fa1f":
+            out.append(unicodedata.normalize("NFKC", ch))  # all of these have a compatibility form
         elif "\u2e80" <= ch <= "\u2eff":
             out.append(_RADICAL_SUPPLEMENT.get(ch, ch))
         else:
