@@ -20,7 +20,13 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from parsers.limits import Limits
-from pipeline.batch.tasks import Outcome, Task, failed, memory_message, run_task, time_message
+from pipeline.batch.tasks import Outcome, Task, failed, memory_message, run_task, time_message, warm_up
+
+READY = "ready"
+"""Sent by a worker once its imports are done: the parent's clock for its task starts then."""
+
+STARTUP_SECONDS = 120.0
+"""How long a new worker may take to load its readers before its first task counts as stuck."""
 
 GRACE_SECONDS = 5.0
 """The worker's own deadline fires at the limit; the parent kills it only this much later."""
@@ -32,6 +38,11 @@ def _worker_main(connection: Connection, limits: Limits, memory_limit_mb: int | 
     if memory_limit_mb:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        warm_up()
+        connection.send(READY)
+    except MemoryError:
+        pass  # the first task will meet the limit and say so
     while True:
         try:
             task = connection.recv()
@@ -60,14 +71,21 @@ class _Slot:
     connection: Connection
     task: Task | None = None
     started: float = 0.0
+    ready: bool = False
+    """The worker has finished its imports; until then its task's clock allows for them too."""
+
+    def deadline(self, hard_limit: float) -> float:
+        return self.started + hard_limit + (0.0 if self.ready else STARTUP_SECONDS)
 
 
 class WorkerPool:
-    def __init__(self, workers: int, limits: Limits, memory_limit_mb: int | None = None) -> None:
+    def __init__(
+        self, workers: int, limits: Limits, memory_limit_mb: int | None = None, grace: float = GRACE_SECONDS
+    ) -> None:
         self.workers = max(1, workers)
         self.limits = limits
         self.memory_limit_mb = memory_limit_mb
-        self.hard_limit = limits.seconds_per_document + GRACE_SECONDS
+        self.hard_limit = limits.seconds_per_document + grace
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self._context = multiprocessing.get_context(method)
         self._slots: list[_Slot] = []
@@ -98,7 +116,7 @@ class WorkerPool:
                     if exhausted:
                         return
                     continue
-                timeout = max(0.0, min(slot.started + self.hard_limit for slot in busy) - time.monotonic())
+                timeout = max(0.0, min(slot.deadline(self.hard_limit) for slot in busy) - time.monotonic())
                 wait([slot.connection for slot in busy] + [slot.process.sentinel for slot in busy], timeout)
                 done = [outcome for slot in busy if (outcome := self._collect(slot)) is not None]
                 if not exhausted:
@@ -140,12 +158,16 @@ class WorkerPool:
         outcome: Outcome | None = None
         if slot.connection.poll():
             try:
-                outcome = slot.connection.recv()
+                message = slot.connection.recv()
             except (EOFError, OSError):
-                outcome = self._crashed(slot, task, elapsed)
+                message = self._crashed(slot, task, elapsed)
+            if message == READY:
+                slot.started, slot.ready = time.monotonic(), True
+                return self._collect(slot) if slot.connection.poll() else None
+            outcome = message
         elif not slot.process.is_alive():
             outcome = self._crashed(slot, task, elapsed)
-        elif elapsed > self.hard_limit:
+        elif time.monotonic() > slot.deadline(self.hard_limit):
             outcome = failed(task, "limit", time_message(self.limits.seconds_per_document), elapsed)
         if outcome is None:
             return None

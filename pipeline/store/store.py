@@ -88,10 +88,12 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
+        database_file = sqlite_file(self.url)
+        if database_file is not None:
+            database_file.parent.mkdir(parents=True, exist_ok=True)
         self.engine = open_engine(self.url)
         upgrade_to_head(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        database_file = sqlite_file(self.url)
         self.blobs: Blobs = FolderBlobs(database_file.with_suffix(".files")) if database_file else TableBlobs()
         self.version = tool_version()
 
