@@ -119,7 +119,7 @@ _MAGNITUDE_RE = "万亿|千万|百万|万|亿|千"
 _COUNT_UNITS = sorted(
     [
         "个月", "个", "人次", "台次", "车次", "班次", "架次", "户次", "批次", "人", "次", "种", "份", "篇",
-        "例", "台", "套", "件", "项", "家", "户", "所", "名", "辆", "处", "场", "期", "批", "册", "本", "部",
+        "例", "台", "套", "件", "项", "家", "户", "所", "名", "辆", "处", "场", "期", "批", "册", "本", "部", "方",
         "张", "条", "座", "间", "栋", "幢", "块", "株", "棵", "头", "只", "匹", "门", "节", "课时", "学时",
         "小时", "分钟", "秒", "天", "日", "周", "月", "年", "季度", "公里", "千米", "厘米", "米", "km",
         "平方公里", "平方米", "平米", "㎡", "亩", "公顷", "吨", "千克", "公斤", "斤", "kg", "立方米", "岁",
@@ -131,12 +131,24 @@ _COUNT_UNITS = sorted(
     reverse=True,
 )
 # fmt: on
+# A unit character that starts a common word is no unit there: 69 单位领导, 一部分, 三方面, 3处理.
+# fmt: off
+_UNIT_GUARDS = {
+    "单": "位价据元", "名": "称单额", "处": "理置室长", "条": "件例款", "期": "间末初限望", "场": "所地景",
+    "所": "有属在得以需", "方": "面案式法向针位便可能", "口": "径号头", "本": "级年地单部次", "部": "分署门",
+    "门": "户槛诊类", "头": "脑等", "家": "庭长属", "节": "约点能", "只": "有是要能", "次": "数要序",
+    "分": "之别析配类管享解值", "人": "民员", "周": "边期转围", "号": "召",
+}
+# fmt: on
+_COUNT_UNIT_RE = "|".join(
+    regex.escape(u) + (f"(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else "") for u in _COUNT_UNITS
+)
 _PER = r"(?:/(?:人次|人|次|吨|天|日|月|年|亩|平方米|㎡|个|件|台|套|公里|米|千克|kg|户|生|床|小时))?"
 _UNIT_BODY = (
     r"(?:%|‰|个?百分点|百分比"
     r"|(?:千克|千米|千瓦时|千瓦)" + _PER + r"|(?:" + _MAGNITUDE_RE + r")?(?:元)?人民币"
     r"|(?:" + _MAGNITUDE_RE + r")?(?:" + _FOREIGN_CURRENCIES + r")"
-    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + "|".join(regex.escape(u) for u in _COUNT_UNITS) + r")" + _PER + r"(?!之)"
+    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + _COUNT_UNIT_RE + r")" + _PER + r"(?!之)"
     r"|万亿|千万|百万|万|亿)"
 )
 _UNIT_RE = r"(?P<unit>" + _UNIT_BODY + ")"
@@ -174,7 +186,7 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NOT_AFTER = r"(?<![\dA-Za-z])(?<!\d\.)"  # never start inside 512.02, V2, or after a digit
 _NUMBER_RE = regex.compile(
     r"(?P<cmp>(?:" + _alternation(list(_CMP_WORDS)) + r")[ \t]*)?"
-    r"(?:(?P<sign>(?<![0-9A-Za-z%)）])-)?" + _NOT_AFTER + r"(?P<arabic>" + _ARABIC + r")(?!\d)"
+    r"(?:(?P<sign>(?<![0-9A-Za-z%)）][ \t]*)-)?" + _NOT_AFTER + r"(?P<arabic>" + _ARABIC + r")(?!\d)"
     r"|百分之(?P<cnpct>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|千分之(?P<cnpermille>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|(?P<chinese>" + _CN + r"+" + _CN_DECIMAL + r"))"
@@ -241,12 +253,25 @@ def _kind(unit: str | None, value: Decimal, decimals: int) -> str:
 # Reading
 
 
+# Traditional forms of the characters figures are read by (units, comparators, 点), mapped one to one so that
+# spans still hold; only the reading uses them, the text itself is not converted.
+_TRADITIONAL = str.maketrans(
+    "萬億個項種臺於達過內歲時鐘點門張條間棟塊頭節課頃筆單盞類組冊頁園處場輛噸畝戶週幣貨",
+    "万亿个项种台于达过内岁时钟点门张条间栋块头节课顷笔单盏类组册页园处场辆吨亩户周币货",
+)
+
+
+def _read_fold(text: str) -> tuple[str, list[int]]:
+    folded, origin = fold(text)
+    return folded.translate(_TRADITIONAL), origin
+
+
 class _Scanner:
     """Reads every figure of one string; dates, codes and ordinals claim their spans first."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded, self.origin = fold(text)
+        self.folded, self.origin = _read_fold(text)
         self.taken: list[tuple[int, int]] = []
         self.found: list[Quantity] = []
 
@@ -309,6 +334,9 @@ class _Scanner:
 
     def _read(self, m: regex.Match[str], number: str) -> bool:
         unit = _unit(m["unit"])
+        gap = unit and len(unit) == 1 and m.start("unit") > m.end(number) and not m["suffix"]
+        if gap and regex.match(r"\p{Han}", self.folded[m.end("unit") : m.end("unit") + 1]):
+            unit = None  # 69 单位领导 in text flattened from a table: a lone unit character after a gap starts a word
         if number == "arabic":
             value = Decimal(m["arabic"].replace(",", ""))
             decimals = _decimals(m["arabic"])
@@ -385,7 +413,7 @@ _ACCOUNTING_RE = regex.compile(
 
 def _accounting_negative(text: str) -> Quantity | None:
     """A cell that is only a parenthesised number, （12.5） or （12.5）万元: an accounting negative."""
-    folded, origin = fold(text)
+    folded, origin = _read_fold(text)
     m = _ACCOUNTING_RE.fullmatch(folded)
     if m is None or (m["unit"] and m["outer"]):
         return None
@@ -498,13 +526,13 @@ def parse_target(text: str | None) -> Target | None:
         return None
     assert text is not None
     quantity = parse_quantity(text)
-    folded, _ = fold(text)
+    folded, _ = _read_fold(text)
     if quantity is None:
         lone = folded.strip()
         return Target(_CMP_WORDS[lone], None, None, None, text.strip()) if lone in _CMP_WORDS else None
     comparator = quantity.comparator
     if comparator is None:
-        before = fold(text[: quantity.start])[0]
+        before = _read_fold(text[: quantity.start])[0]
         m = regex.search(r"(" + _alternation(list(_CMP_WORDS)) + r")[\p{Han} \t]{0,8}$", before)
         comparator = _CMP_WORDS[m[1]] if m else None
     return Target(comparator, quantity.value, quantity.unit, quantity.decimals, quantity.text, quantity)

@@ -400,6 +400,18 @@ def test_yuan_string() -> None:
         ("中介服务机构达68类", [("68类", "68", "类", None, "count")]),
         ("增长-5.2%", [("-5.2%", "-5.2", "%", None, "percent")]),
         ("３０００ 万元", [("３０００ 万元", "3000", "万元", None, "money")]),
+        ("自评总分: 69 单位领导", [("69", "69", None, None, "number")]),
+        ("得分 2 分值", [("2", "2", None, None, "number")]),
+        ("分值 10 分", [("10 分", "10", "分", None, "count")]),
+        ("一部分", []),
+        ("三方面", []),
+        ("3万方土", [("3万方", "3", "万方", None, "count")]),
+        ("报告期:2017 -7 - 25", [("2017", "2017", None, None, "number"), ("7", "7", None, None, "number"),
+                                 ("25", "25", None, None, "number")]),
+        ("項目資金7.29萬元", [("7.29萬元", "7.29", "万元", None, "money")]),
+        ("不少於12種", [("不少於12種", "12", "种", "≥", "count")]),
+        ("二十個", [("二十個", "20", "个", None, "count")]),
+        ("5 %以內", [("5 %以內", "5", "%", "≤", "percent")]),
     ],
 )  # fmt: skip
 def test_find_quantities_forms(text: str, expected: list[tuple[str, str, str | None, str | None, str]]) -> None:
