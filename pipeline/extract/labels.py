@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 from models.document import Cell, Paragraph, Table
 from models.report import Evidence
@@ -15,6 +16,7 @@ _TRAILING_PUNCT = re.compile(r"[:：;；,，。、\s]+$")
 _LEADING_PUNCT = re.compile(r"^[:：;；,，。、\s\-—*·•]+")
 
 
+@lru_cache(maxsize=4096)
 def label_core(text: str) -> str:
     """A label without whitespace, bracketed notes and trailing colons: "计划投资额（万元）：" → 计划投资额."""
     return _TRAILING_PUNCT.sub("", _BRACKETED.sub("", compact(text)))

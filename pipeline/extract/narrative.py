@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import jieba
@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from models.facts import CountClaim, Itemisation, Mention, Part, PercentClaim
-from models.numbers import Quantity, find_quantities, money
+from models.numbers import Quantity, find_quantities, to_yuan
 from models.report import Evidence
 from pipeline.extract.vocabulary import ADJUSTMENT_WORDS, BUDGET_TEXT_LABELS, ITEMISATION_TRIGGERS, TEXT_LABEL_LINKS
 
@@ -69,22 +69,41 @@ _SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
 _CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 _LABEL_TOKEN = re.compile("(?:" + "|".join(sorted(map(re.escape, BUDGET_TEXT_LABELS), key=len, reverse=True)) + ")$")
 
-if not Span.has_extension("quantity"):
-    Span.set_extension("quantity", default=None)
+@dataclass(frozen=True)
+class Figure:
+    quantity: Quantity
+    entity: str
+    value: Decimal
+    """Yuan for money, percent value for percentages, the count for counts."""
+    resolution: Decimal
+
+
+if not Span.has_extension("figure"):
+    Span.set_extension("figure", default=None)
+
+
+def _read_figure(quantity: Quantity) -> Figure | None:
+    label = ENTITY_OF_KIND.get(quantity.kind)
+    if label is None:
+        return None
+    if label == "MONEY":
+        per_unit = to_yuan(replace(quantity, value=Decimal(1)))
+        return Figure(quantity, label, to_yuan(quantity), quantity.resolution * per_unit)
+    return Figure(quantity, label, quantity.value, quantity.resolution)
 
 
 @Language.component("perfaudit_figures")
 def _figures_component(doc: Doc) -> Doc:
-    """Money, percentages and counts as entities, each carrying the `Quantity` numbers.py read."""
+    """Money, percentages and counts as entities, each carrying the figure numbers.py read."""
     spans: list[Span] = []
     for quantity in find_quantities(doc.text):
-        label = ENTITY_OF_KIND.get(quantity.kind)
-        if label is None:
+        read = _read_figure(quantity)
+        if read is None:
             continue
-        span = doc.char_span(quantity.start, quantity.end, label=label, alignment_mode="expand")
+        span = doc.char_span(quantity.start, quantity.end, label=read.entity, alignment_mode="expand")
         if span is None or (spans and span.start < spans[-1].end):
             continue
-        span._.quantity = quantity
+        span._.figure = read
         spans.append(span)
     doc.ents = spans
     return doc
@@ -128,25 +147,10 @@ EvidenceAt = Callable[[str, Decimal | None], Evidence]
 """Evidence for a fragment of the text being read (the caller knows the paragraph or cell)."""
 
 
-@dataclass(frozen=True)
-class Figure:
-    quantity: Quantity
-    entity: str
-    value: Decimal
-    """Yuan for money, percent value for percentages, the count for counts."""
-    resolution: Decimal
-
-
 def figure(span: Span) -> Figure | None:
-    quantity: Quantity | None = span._.quantity
-    if quantity is None:
-        return None
-    if span.label_ == "MONEY":
-        read = money(quantity.text)
-        if read is None:
-            return None
-        return Figure(quantity, "MONEY", read.yuan, read.resolution)
-    return Figure(quantity, span.label_, quantity.value, quantity.resolution)
+    """The figure an entity stands for, as read when the entity was set."""
+    found: Figure | None = span._.figure
+    return found
 
 
 def _label_quantity(token_text: str) -> str:
@@ -163,9 +167,10 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
     """
     mentions: list[Mention] = []
     seen: set[int] = set()
+    entities = {e.start: e for e in doc.ents}
     for _, start, end in _labelled_matcher()(doc):
         label_token = doc[start]
-        entity = next(e for e in doc.ents if e.start == end - 1)
+        entity = entities[end - 1]
         read = figure(entity)
         if read is None or read.quantity.start in skip or read.quantity.start in seen:
             continue
@@ -193,9 +198,9 @@ def sentences(doc: Doc) -> Iterator[tuple[int, int]]:
         yield start, len(doc.text)
 
 
-def _figures_in(doc: Doc, start: int, end: int, entity: str | None = None) -> list[tuple[Span, Figure]]:
+def _figures_in(ents: tuple[Span, ...], start: int, end: int, entity: str | None = None) -> list[tuple[Span, Figure]]:
     found = []
-    for span in doc.ents:
+    for span in ents:
         if span.start_char >= start and span.end_char <= end and (entity is None or span.label_ == entity):
             read = figure(span)
             if read is not None:
@@ -210,14 +215,15 @@ def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], 
     """
     found: list[Itemisation] = []
     part_starts: set[int] = set()
+    ents = doc.ents
     for start, end in sentences(doc):
         text = doc.text[start:end]
         trigger = min(((text.find(word), word) for word in ITEMISATION_TRIGGERS if word in text), default=None)
         if trigger is None:
             continue
         trigger_at = start + trigger[0]
-        before = _figures_in(doc, start, trigger_at, "MONEY")
-        after = _figures_in(doc, trigger_at + len(trigger[1]), end, "MONEY")
+        before = _figures_in(ents, start, trigger_at, "MONEY")
+        after = _figures_in(ents, trigger_at + len(trigger[1]), end, "MONEY")
         if not before or len(after) < 2:
             continue
         whole_span, whole = before[-1]
@@ -347,9 +353,10 @@ def adjustment_reasons(doc: Doc, evidence_at: EvidenceAt) -> list[Evidence]:
     found: list[Evidence] = []
     start = 0
     ends = [m.end() for m in _CLAUSE_END.finditer(doc.text)] + [len(doc.text)]
+    amounts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
     for end in ends:
         clause = doc.text[start:end]
-        has_amount = any(e.label_ == "MONEY" and e.start_char >= start and e.end_char <= end for e in doc.ents)
+        has_amount = any(a >= start and b <= end for a, b in amounts)
         if has_amount and any(word in clause for word in ADJUSTMENT_WORDS):
             found.append(evidence_at(clause.strip().rstrip("，,；;。！？!?"), None))
         start = end
