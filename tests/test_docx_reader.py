@@ -313,7 +313,7 @@ def test_hyperlinks_fields_and_inline_wrappers_give_the_displayed_text(tmp_path:
             run("512.02"),
             "</w:ins>",
             '<w:del w:id="2" w:author="a" w:date="2021-01-01T00:00:00Z">',
-            "<w:r><w:delText>498.00</w:delText></w:r>",
+            "<w:r><w:delText>498.00</w:delText><w:tab/><w:t>（旧）</w:t></w:r>",
             "</w:del>",
             run("万元"),
         )
@@ -477,3 +477,14 @@ def test_imported_alt_chunk_content_is_reported_not_silently_lost(tmp_path: Path
     document = read_body(tmp_path, text_para("前") + '<w:altChunk r:id="rIdImported"/>' + text_para("后"))
     assert [p.text for p in document.paragraphs] == ["前", "后"]
     assert any("altChunk" in warning for warning in document.warnings)
+
+
+def test_alternate_content_is_read_from_one_branch_only(tmp_path: Path) -> None:
+    def alternate(content: str) -> str:
+        return (
+            f'<mc:AlternateContent><mc:Choice Requires="w14">{content}</mc:Choice>'
+            f"<mc:Fallback>{content}</mc:Fallback></mc:AlternateContent>"
+        )
+
+    document = read_body(tmp_path, para(run("完成"), alternate(run("☑")), run("是")) + alternate(text_para("备注")))
+    assert [(p.index, p.text) for p in document.paragraphs] == [(1, "完成☑是"), (2, "备注")]
