@@ -82,16 +82,25 @@ def scan_image(gray: np.ndarray, dpi: float, *, number: int, width: float, heigh
     if abs(angle) >= 0.05:
         gray = rotate(gray, -angle)
     ink = binarize(gray)
-    horizontal, vertical = ruling_masks(ink, dpi)
+    horizontal, vertical = table_rulings(*ruling_masks(ink, dpi), dpi)
     grids = find_grids(horizontal, vertical, dpi)
-    rulings = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    # Erase only the cell borders the grids found: a glyph stroke fused to a ruling inside a merged cell stays.
+    borders = np.zeros_like(ink)
+    thickness = max(3, round(dpi * 0.03))
+    for grid in grids:
+        for index in range(len(grid.cells)):
+            x0, top, x1, bottom = (round(v) for v in grid.cell_box(index))
+            cv2.rectangle(borders, (x0, top), (x1, bottom), 255, thickness)
+    borders &= cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
     clean = gray.copy()
-    clean[rulings > 0] = 255
-    ink[rulings > 0] = 0
+    clean[borders > 0] = 255
+    ink[borders > 0] = 0
 
     engine = get_engine()
-    boxes = split_at_rulings(engine.detect(clean, dpi), grids, vertical, dpi)
+    boxes = split_at_rulings(engine.detect(clean, dpi), grids, dpi)
     words = engine.recognize(clean, boxes)
+    words += engine.recognize(clean, _missed_cell_boxes(words, grids, ink, dpi))
+    words = [_dash_or_word(word, ink, dpi) for word in words]
     return _assemble(words, grids, ink, dpi, number=number, width=width, height=height)
 
 
@@ -143,14 +152,14 @@ def ruling_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """Pixels of horizontal and of vertical ruling lines.
 
     A horizontal ruling is a thin run longer than 0.35 inch (longer than any glyph
-    stroke or dash); a vertical one is taller than 0.2 inch — taller than body-text
-    strokes, shorter than the smallest table row. Larger glyphs that pass are dropped
-    later, as they touch no horizontal ruling.
+    stroke or dash); a vertical one is taller than 0.17 inch — taller than body-text
+    strokes of body text, shorter than the smallest table row. Larger glyphs that pass are dropped
+    by `table_rulings`.
     """
     closed_h = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, 5), np.uint8))
     horizontal = cv2.morphologyEx(closed_h, cv2.MORPH_OPEN, np.ones((1, round(dpi * 0.35)), np.uint8))
     closed_v = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 1), np.uint8))
-    vertical = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, np.ones((round(dpi * 0.2), 1), np.uint8))
+    vertical = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, np.ones((round(dpi * 0.17), 1), np.uint8))
     return horizontal, vertical
 
 
@@ -207,8 +216,27 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
     return [sum(group) / len(group) for group in groups]
 
 
+def table_rulings(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """The ruling masks with only the pieces that meet at least two pieces running the other way.
+
+    Table rulings cross each other; glyph strokes and dashes that passed the openings
+    do not, and they must stay ink: they are neither grid edges nor to be erased.
+    """
+    reach = max(2, round(dpi * 0.015))
+    h_segs = [s for s in _segments(horizontal) if s[3] < dpi * 0.1]
+    v_segs = [s for s in _segments(vertical) if s[2] < dpi * 0.1]
+    v_segs = _crossed(v_segs, h_segs, reach)
+    h_segs = _crossed(h_segs, v_segs, reach)
+    v_segs = _crossed(v_segs, h_segs, reach)
+    kept_h, kept_v = np.zeros_like(horizontal), np.zeros_like(vertical)
+    for kept, source, segments in ((kept_h, horizontal, h_segs), (kept_v, vertical, v_segs)):
+        for x, y, w, h in segments:
+            kept[y : y + h, x : x + w] = source[y : y + h, x : x + w]
+    return kept_h, kept_v
+
+
 def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list[Grid]:
-    """Tables as grids: each group of crossing horizontal and vertical rulings with at least one cell."""
+    """Tables as grids: each group of crossing rulings (from `table_rulings`) with at least one cell."""
     joined = cv2.dilate(horizontal | vertical, np.ones((7, 7), np.uint8))
     tolerance = dpi * 0.04
     grids: list[Grid] = []
@@ -217,12 +245,8 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list
             continue
         region_h = horizontal[y : y + h, x : x + w]
         region_v = vertical[y : y + h, x : x + w]
-        h_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_h) if sh < dpi * 0.1]
-        v_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_v) if sw < dpi * 0.1]
-        # A ruling meets at least two rulings across it; strokes of glyphs that passed the openings do not.
-        v_segs = _crossed(v_segs, h_segs, tolerance)
-        h_segs = _crossed(h_segs, v_segs, tolerance)
-        v_segs = _crossed(v_segs, h_segs, tolerance)
+        h_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_h)]
+        v_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_v)]
         rows = _cluster([sy + sh / 2 for _, sy, _, sh in h_segs], tolerance)
         cols = _cluster([sx + sw / 2 for sx, _, sw, _ in v_segs], tolerance)
         # An open table (no outer vertical border) still has rulings reaching its outer edge.
@@ -232,7 +256,8 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list
                 cols.insert(0, float(left))
             if right - cols[-1] > dpi * 0.2:
                 cols.append(float(right))
-        if len(rows) < 2 or len(cols) < 2:
+        # Smaller than one row of body text: strokes of bold headings crossing, not a table.
+        if len(rows) < 2 or len(cols) < 2 or cols[-1] - cols[0] < dpi * 0.75 or rows[-1] - rows[0] < dpi * 0.17:
             continue
         grids.append(_grid(rows, cols, horizontal, vertical, dpi))
     grids.sort(key=lambda grid: grid.row_edges[0])
@@ -256,12 +281,16 @@ def _crossed(segments: list[Segment], across: list[Segment], tolerance: float) -
 
 
 def _covered(mask: np.ndarray, band: slice, span: slice, *, along_rows: bool) -> bool:
-    """Whether a ruling runs along most of `span` within the thin `band` around an edge."""
+    """Whether a ruling runs along nearly all of `span` within the thin `band` around an edge.
+
+    Nearly all: a glyph stroke touching a ruling inside a merged cell covers part of the
+    span, never all of it.
+    """
     strip = mask[span, band] if along_rows else mask[band, span]
     if strip.size == 0:
         return False
     hits = strip.any(axis=1) if along_rows else strip.any(axis=0)
-    return float(hits.mean()) >= 0.6
+    return float(hits.mean()) >= 0.85
 
 
 def _grid(rows: list[float], cols: list[float], horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> Grid:
@@ -276,19 +305,18 @@ def _grid(rows: list[float], cols: list[float], horizontal: np.ndarray, vertical
             unit = parent[unit]
         return unit
 
-    def inner(low: float, high: float) -> slice:
-        margin = (high - low) * 0.15
-        return slice(round(low + margin), round(high - margin))
+    def between(low: float, high: float) -> slice:
+        return slice(round(low) + reach, round(high) - reach)
 
     for r in range(n_rows):
         for c in range(n_cols):
             if c + 1 < n_cols:
                 band = slice(max(0, round(cols[c + 1]) - reach), round(cols[c + 1]) + reach + 1)
-                if not _covered(vertical, band, inner(rows[r], rows[r + 1]), along_rows=True):
+                if not _covered(vertical, band, between(rows[r], rows[r + 1]), along_rows=True):
                     parent[find((r, c + 1))] = find((r, c))
             if r + 1 < n_rows:
                 band = slice(max(0, round(rows[r + 1]) - reach), round(rows[r + 1]) + reach + 1)
-                if not _covered(horizontal, band, inner(cols[c], cols[c + 1]), along_rows=False):
+                if not _covered(horizontal, band, between(cols[c], cols[c + 1]), along_rows=False):
                     parent[find((r + 1, c))] = find((r, c))
 
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -305,25 +333,66 @@ def _grid(rows: list[float], cols: list[float], horizontal: np.ndarray, vertical
     return Grid(row_edges=rows, col_edges=cols, cells=cells, unit_cell=unit_cell)
 
 
-def split_at_rulings(boxes: list[PixelBox], grids: list[Grid], vertical: np.ndarray, dpi: float) -> list[PixelBox]:
+def split_at_rulings(boxes: list[PixelBox], grids: list[Grid], dpi: float) -> list[PixelBox]:
     """Cut text boxes that run across a column ruling, so each piece belongs to one cell."""
     margin = dpi * 0.04
     result: list[PixelBox] = []
     for box in boxes:
         x0, top, x1, bottom = box
-        cuts: list[float] = []
-        for grid in grids:
-            gx0, gtop, gx1, gbottom = grid.box
-            if x1 < gx0 or x0 > gx1 or bottom < gtop or top > gbottom:
-                continue
-            for edge in grid.col_edges:
-                if x0 + margin < edge < x1 - margin:
-                    band = slice(max(0, round(edge) - 3), round(edge) + 4)
-                    if _covered(vertical, band, slice(round(top), round(bottom)), along_rows=True):
-                        cuts.append(edge)
+        middle = (top + bottom) / 2
+        cuts = [
+            edge
+            for grid in grids
+            for edge in grid.col_edges
+            if x0 + margin < edge < x1 - margin
+            and grid.cell_at(edge - margin, middle) != grid.cell_at(edge + margin, middle)
+        ]
         edges = [x0, *sorted(cuts), x1]
         result.extend((left, top, right, bottom) for left, right in itertools.pairwise(edges))
     return result
+
+
+def _missed_cell_boxes(words: list[OcrWord], grids: list[Grid], ink: np.ndarray, dpi: float) -> list[PixelBox]:
+    """Boxes around the marks of cells that hold ink but got no word: the detector misses lone digits and dashes."""
+    filled: set[tuple[int, int]] = set()
+    for word in words:
+        x, y = (word.box[0] + word.box[2]) / 2, (word.box[1] + word.box[3]) / 2
+        for number, grid in enumerate(grids):
+            index = grid.cell_at(x, y)
+            if index is not None:
+                filled.add((number, index))
+    pad = dpi * 0.02
+    boxes: list[PixelBox] = []
+    for number, grid in enumerate(grids):
+        for index in range(len(grid.cells)):
+            marks = None if (number, index) in filled else _ink_box(ink, grid.cell_box(index), dpi)
+            if marks is not None:
+                boxes.append((marks[0] - pad, marks[1] - pad, marks[2] + pad, marks[3] + pad))
+    return boxes
+
+
+def _ink_box(ink: np.ndarray, box: PixelBox, dpi: float) -> PixelBox | None:
+    """The bounding box of the marks inside a cell (borders trimmed), or None for a blank cell."""
+    trim = dpi * 0.03
+    x0, top, x1, bottom = (round(box[0] + trim), round(box[1] + trim), round(box[2] - trim), round(box[3] - trim))
+    if x1 <= x0 or bottom <= top:
+        return None
+    area = ink[top:bottom, x0:x1]
+    if int(np.count_nonzero(area)) < (dpi / 40) ** 2:
+        return None
+    rows, cols = np.flatnonzero(area.any(axis=1)), np.flatnonzero(area.any(axis=0))
+    return (x0 + cols[0], top + rows[0], x0 + cols[-1] + 1, top + rows[-1] + 1)
+
+
+def _dash_or_word(word: OcrWord, ink: np.ndarray, dpi: float) -> OcrWord:
+    """A lone dash (—, the forms' "not given") is often read as 一 or 二: its ink, one thin stroke, tells."""
+    if len(word.text) > 2:
+        return word
+    x0, top, x1, bottom = (round(v) for v in word.box)
+    rows = np.flatnonzero(ink[top:bottom, x0:x1].any(axis=1))
+    if len(rows) and rows[-1] - rows[0] + 1 <= dpi * 0.035 and (x1 - x0) > 2 * (rows[-1] - rows[0] + 1):
+        return OcrWord(text="—", box=word.box, confidence=word.confidence)
+    return word
 
 
 # ── assembly ────────────────────────────────────────────────────────────────────
@@ -377,13 +446,6 @@ def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
     return lines
 
 
-def _has_ink(ink: np.ndarray, box: PixelBox, dpi: float) -> bool:
-    """Whether a cell holds any marks once its borders are trimmed: tells blank from unreadable."""
-    trim = dpi * 0.03
-    x0, top, x1, bottom = (round(box[0] + trim), round(box[1] + trim), round(box[2] - trim), round(box[3] - trim))
-    return x1 > x0 and bottom > top and int(np.count_nonzero(ink[top:bottom, x0:x1])) > (dpi / 20) ** 2
-
-
 def _assemble(
     words: list[OcrWord], grids: list[Grid], ink: np.ndarray, dpi: float, *, number: int, width: float, height: float
 ) -> PageContent:
@@ -411,7 +473,10 @@ def _assemble(
             found = cell_words.get(index, [])
             legible = [w for w in found if w.confidence >= MIN_CONFIDENCE]
             box = grid.cell_box(index)
-            confidence = min(w.confidence for w in found) if found else 0.0 if _has_ink(ink, box, dpi) else 1.0
+            if found:
+                confidence = min(w.confidence for w in found)
+            else:  # nothing read: sure it is blank only when it holds no marks
+                confidence = 0.0 if _ink_box(ink, box, dpi) is not None else 1.0
             cells.append(
                 GridCell(
                     row=row,
