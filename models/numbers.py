@@ -3,12 +3,14 @@ percentages and fractions, comparison targets, "not given" markers, and the prec
 
 Everything is `Decimal`. A `Quantity` keeps the number as printed in its printed unit; `money`, `percent`
 and `count` turn it into the value a rule compares, with the resolution of its last printed digit.
+Helpers: `textfold` (full-width and look-alike characters), `numwords` (units, comparators), `cnnum`
+(Chinese numerals).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import NamedTuple
 
 import regex
@@ -16,7 +18,20 @@ import regex
 from models.cnnum import DIGITS as CN_DIGITS
 from models.cnnum import NUMERAL_CHARS as CN_NUMERAL_CHARS
 from models.cnnum import chinese_to_decimal
-from models.textfold import fold, normalise_text
+from models.numwords import (
+    CMP_SUFFIXES,
+    CMP_WORDS,
+    MAGNITUDES,
+    MONEY_UNITS,
+    PERCENT_UNITS,
+    SUFFIX_RE,
+    UNIT_BODY,
+    UNIT_RE,
+    alternation,
+    kind_of,
+    unit_name,
+)
+from models.textfold import normalise_text, reading_fold
 
 __all__ = [
     "MONEY_UNITS",
@@ -29,6 +44,7 @@ __all__ = [
     "count",
     "find_quantities",
     "is_not_given",
+    "label_unit",
     "money",
     "normalise_text",
     "parse_quantity",
@@ -94,103 +110,17 @@ class Target:
     quantity: Quantity | None = None
 
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Vocabulary
-
-MAGNITUDES: dict[str, Decimal] = {
-    "万亿": Decimal(10**12),
-    "亿": Decimal(10**8),
-    "千万": Decimal(10**7),
-    "百万": Decimal(10**6),
-    "万": Decimal(10**4),
-    "千": Decimal(10**3),
-}
-MONEY_UNITS: dict[str, Decimal] = (
-    {"元": Decimal(1)}
-    | {f"{m}元": v for m, v in MAGNITUDES.items()}
-    | {m: v for m, v in MAGNITUDES.items() if m != "千"}  # 2.5万 is money; 3千 alone is not said of amounts
-)
-PERCENT_UNITS = frozenset({"%", "百分比", "百分点", "‰"})
-_FOREIGN_CURRENCIES = "美元|欧元|港元|港币|日元|英镑"
-_MAGNITUDE_RE = "万亿|千万|百万|万|亿|千"
-
-# fmt: off
-# Units a figure may carry after an optional magnitude (万人次). Longer spellings first: 人次 before 人, 个月 before 个.
-_COUNT_UNITS = sorted(
-    [
-        "个月", "个", "人次", "台次", "车次", "班次", "架次", "户次", "批次", "人", "次", "种", "份", "篇",
-        "例", "台", "套", "件", "项", "家", "户", "所", "名", "辆", "处", "场", "期", "批", "册", "本", "部", "方",
-        "张", "条", "座", "间", "栋", "幢", "块", "株", "棵", "头", "只", "匹", "门", "节", "课时", "学时",
-        "小时", "分钟", "秒", "天", "日", "周", "月", "年", "季度", "公里", "千米", "厘米", "米", "km",
-        "平方公里", "平方米", "平米", "㎡", "亩", "公顷", "吨", "千克", "公斤", "斤", "kg", "立方米", "岁",
-        "分", "倍", "号", "届", "轮", "宗", "笔", "单", "孔", "口", "眼", "盏", "床", "人日", "工日", "元", "类",
-        "位", "组", "支", "个工作日", "工作日", "个次", "人月", "辆次", "册次", "卷", "页", "字", "平方",
-        "座次", "课", "班", "园",
-    ],
-    key=len,
-    reverse=True,
-)
-# fmt: on
-# A unit character that starts a common word is no unit there: 69 单位领导, 一部分, 三方面, 3处理.
-# fmt: off
-_UNIT_GUARDS = {
-    "单": "位价据元", "名": "称单额", "处": "理置室长", "条": "件例款", "期": "间末初限望", "场": "所地景",
-    "所": "有属在得以需", "方": "面案式法向针位便可能", "口": "径号头", "本": "级年地单部次", "部": "分署门",
-    "门": "户槛诊类", "头": "脑等", "家": "庭长属", "节": "约点能", "只": "有是要能", "次": "数要序",
-    "分": "之别析配类管享解值", "人": "民员", "周": "边期转围", "号": "召",
-}
-# fmt: on
-_COUNT_UNIT_RE = "|".join(
-    regex.escape(u) + (f"(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else "") for u in _COUNT_UNITS
-)
-_PER = r"(?:/(?:人次|人|次|吨|天|日|月|年|亩|平方米|㎡|个|件|台|套|公里|米|千克|kg|户|生|床|小时))?"
-_UNIT_BODY = (
-    r"(?:%|‰|个?百分点|百分比"
-    r"|(?:千克|千米|千瓦时|千瓦)" + _PER + r"|(?:" + _MAGNITUDE_RE + r")?(?:元)?人民币"
-    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + _FOREIGN_CURRENCIES + r")"
-    r"|(?:" + _MAGNITUDE_RE + r")?(?:" + _COUNT_UNIT_RE + r")" + _PER + r"(?!之)"
-    r"|万亿|千万|百万|万|亿)"
-)
-_UNIT_RE = r"(?P<unit>" + _UNIT_BODY + ")"
-
-
-def _words(table: str) -> dict[str, str]:
-    """`≥: 不少于 至少` lines → {"不少于": "≥", "至少": "≥"}."""
-    pairs = (line.split(":", 1) for line in table.strip().splitlines())
-    return {word: symbol.strip() for symbol, words in pairs for word in words.split()}
-
-
-_CMP_WORDS = _words("""
-    ≥: ≥ >= 大于或等于 大于等于 不少于 不低于 不小于 不短于 至少 达到
-    ≤: ≤ <= 小于或等于 小于等于 不超过 未超过 不高于 不大于 不多于 不长于 最多
-    =: = 等于
-    >: > 高于 大于 超过 多于 逾
-    <: < 低于 小于 少于 不足
-""")
-# "X以下" means below X (the contract's target.tier_order: 中 85%, 差 85%以下); 以上 and 以内 include X.
-_CMP_SUFFIXES = _words("""
-    ≥: 及以上 以上(含) 以上（含） (含)以上 （含）以上 以上
-    ≤: 及以下 以下(含) 以下（含） (含)以下 （含）以下 以内 之内
-    <: 以下
-""")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_SUFFIX_RE = r"(?P<suffix>" + _alternation(list(_CMP_SUFFIXES)) + r"|内(?![容部涵在存设置地外网务控])" + r")?"
 _CN = "[" + regex.escape(CN_NUMERAL_CHARS) + "]"
 _CN_DECIMAL = r"(?:点[" + regex.escape("".join(CN_DIGITS)) + r"]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NOT_AFTER = r"(?<![\dA-Za-z])(?<!\d\.)"  # never start inside 512.02, V2, or after a digit
 _NUMBER_RE = regex.compile(
-    r"(?P<cmp>(?:" + _alternation(list(_CMP_WORDS)) + r")[ \t]*)?"
+    r"(?P<cmp>(?:" + alternation(list(CMP_WORDS)) + r")[ \t]*)?"
     r"(?:(?P<sign>(?<![0-9A-Za-z%)）][ \t]*)-)?" + _NOT_AFTER + r"(?P<arabic>" + _ARABIC + r")(?!\d)"
     r"|百分之(?P<cnpct>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|千分之(?P<cnpermille>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|(?P<chinese>" + _CN + r"+" + _CN_DECIMAL + r"))"
-    r"(?:[ \t]*" + _UNIT_RE + r")?" + _SUFFIX_RE
+    r"(?:[ \t]*" + UNIT_RE + r")?" + SUFFIX_RE
 )
 _DATE_RE = regex.compile(
     _NOT_AFTER + r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月(?:[ \t]*(?P<d>\d{1,2})[ \t]*[日号])?)?"
@@ -221,49 +151,8 @@ def _decimals(number: str) -> int:
     return len(fraction) if dot else 0
 
 
-def _unit(raw: str | None) -> str | None:
-    if not raw:
-        return None
-    if raw == "人/次":
-        return "人次"
-    if raw.endswith("百分点"):
-        return "百分点"
-    if raw.endswith("人民币"):
-        return raw.removesuffix("人民币").removesuffix("元") + "元"  # 万元人民币, 万人民币 → 万元
-    return raw
-
-
-def _kind(unit: str | None, value: Decimal, decimals: int) -> str:
-    if unit is None:
-        return "number"
-    if unit.split("/")[0] in MONEY_UNITS:
-        return "money"
-    if unit in PERCENT_UNITS:
-        return "percent"
-    if regex.search(_FOREIGN_CURRENCIES, unit):
-        return "foreign_money"
-    if unit == "年" and decimals == 0 and 1900 <= value <= 2100:
-        return "date"
-    if unit == "月" and decimals == 0 and 1 <= value <= 12:
-        return "date"
-    return "count"
-
-
 # ---------------------------------------------------------------------------------------------------------------------
 # Reading
-
-
-# Traditional forms of the characters figures are read by (units, comparators, 点), mapped one to one so that
-# spans still hold; only the reading uses them, the text itself is not converted.
-_TRADITIONAL = str.maketrans(
-    "萬億個項種臺於達過內歲時鐘點門張條間棟塊頭節課頃筆單盞類組冊頁園處場輛噸畝戶週幣貨",
-    "万亿个项种台于达过内岁时钟点门张条间栋块头节课顷笔单盏类组册页园处场辆吨亩户周币货",
-)
-
-
-def _read_fold(text: str) -> tuple[str, list[int]]:
-    folded, origin = fold(text)
-    return folded.translate(_TRADITIONAL), origin
 
 
 class _Scanner:
@@ -271,8 +160,8 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded, self.origin = _read_fold(text)
-        self.taken: list[tuple[int, int]] = []
+        self.folded, self.origin = reading_fold(text)
+        self.taken = bytearray(len(self.folded))  # 1 where a figure already claimed the folded character
         self.found: list[Quantity] = []
 
     def run(self) -> list[Quantity]:
@@ -282,14 +171,14 @@ class _Scanner:
         return _share_range_units(self.text, found)
 
     def _free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return not any(self.taken[start:end])
 
     def _add(self, span: tuple[int, int], value: Decimal, decimals: int, unit: str | None, comparator: str | None,
              kind: str) -> None:  # fmt: skip
         start, end = span
         o_start, o_end = self.origin[start], self.origin[end - 1] + 1
         self.found.append(Quantity(value, decimals, unit, comparator, self.text[o_start:o_end], o_start, o_end, kind))
-        self.taken.append(span)
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def _specials(self) -> None:
         f = self.folded
@@ -333,7 +222,7 @@ class _Scanner:
                 pos = m.end("chinese") if m["chinese"] else m.start() + 1
 
     def _read(self, m: regex.Match[str], number: str) -> bool:
-        unit = _unit(m["unit"])
+        unit = unit_name(m["unit"])
         gap = unit and len(unit) == 1 and m.start("unit") > m.end(number) and not m["suffix"]
         if gap and regex.match(r"\p{Han}", self.folded[m.end("unit") : m.end("unit") + 1]):
             unit = None  # 69 单位领导 in text flattened from a table: a lone unit character after a gap starts a word
@@ -351,11 +240,11 @@ class _Scanner:
             if chinese is None:
                 return False
             value, decimals, unit = chinese
-        comparator = _CMP_WORDS[m["cmp"].strip()] if m["cmp"] else None
+        comparator = CMP_WORDS[m["cmp"].strip()] if m["cmp"] else None
         if m["suffix"]:
-            comparator = comparator or _CMP_SUFFIXES.get(m["suffix"], "≤")  # 内: 30日内
+            comparator = comparator or CMP_SUFFIXES.get(m["suffix"], "≤")  # 内: 30日内
         end = m.end() if m["suffix"] else m.end("unit") if m["unit"] and unit else m.end(number)
-        self._add((m.start(), end), value, decimals, unit, comparator, _kind(unit, value, decimals))
+        self._add((m.start(), end), value, decimals, unit, comparator, kind_of(unit, value, decimals))
         return True
 
     def _read_chinese(self, m: regex.Match[str], unit: str | None) -> tuple[Decimal, int, str | None] | None:
@@ -383,7 +272,7 @@ def _chinese_value(run: str, unit: str | None) -> tuple[Decimal, int, str | None
     positional = all(c in CN_DIGITS for c in integer)
     if unit is None and (positional or len(run) < 2):
         return None  # a lone 一 or 二〇二〇 without a unit is part of a word
-    return value, len(run.partition("点")[2]), _unit(unit)
+    return value, len(run.partition("点")[2]), unit_name(unit)
 
 
 def _share_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -393,7 +282,7 @@ def _share_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
         first, second = out[i], out[i + 1]
         joined = _RANGE_JOINER.fullmatch(text[first.end : second.start])
         if joined and first.unit is None and first.kind == "number" and second.unit and second.kind != "reference":
-            out[i] = replace(first, unit=second.unit, kind=_kind(second.unit, first.value, first.decimals))
+            out[i] = replace(first, unit=second.unit, kind=kind_of(second.unit, first.value, first.decimals))
     return out
 
 
@@ -407,22 +296,22 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 _ACCOUNTING_RE = regex.compile(
-    r"\s*[(（]\s*(?P<number>" + _ARABIC + r")\s*" + _UNIT_RE + r"?\s*[)）]\s*(?P<outer>" + _UNIT_BODY + r")?\s*"
+    r"\s*[(（]\s*(?P<number>" + _ARABIC + r")\s*" + UNIT_RE + r"?\s*[)）]\s*(?P<outer>" + UNIT_BODY + r")?\s*"
 )
 
 
 def _accounting_negative(text: str) -> Quantity | None:
     """A cell that is only a parenthesised number, （12.5） or （12.5）万元: an accounting negative."""
-    folded, origin = _read_fold(text)
+    folded, origin = reading_fold(text)
     m = _ACCOUNTING_RE.fullmatch(folded)
     if m is None or (m["unit"] and m["outer"]):
         return None
     value = -Decimal(m["number"].replace(",", ""))
-    unit = _unit(m["unit"] or m["outer"])
+    unit = unit_name(m["unit"] or m["outer"])
     decimals = _decimals(m["number"])
     start = origin[len(folded) - len(folded.lstrip())]
     end = origin[len(folded.rstrip()) - 1] + 1
-    return Quantity(value, decimals, unit, None, text[start:end], start, end, _kind(unit, value, decimals))
+    return Quantity(value, decimals, unit, None, text[start:end], start, end, kind_of(unit, value, decimals))
 
 
 def parse_quantity(text: str | None) -> Quantity | None:
@@ -442,13 +331,27 @@ def parse_quantity(text: str | None) -> Quantity | None:
 # ---------------------------------------------------------------------------------------------------------------------
 # Converting
 
+_EXACT = Context(prec=200)  # products of printed figures and powers of ten are never rounded
+
+
+_LABEL_UNIT_RE = regex.compile(
+    r"[(（][ \t]*(?:(?:金额)?单位[ \t]*[:：][ \t]*)?(?P<u>万亿元|亿元|万元|千元|元|%|百分比)[ \t]*[)）]"
+    r"|(?:金额)?单位[ \t]*[:：][ \t]*(?P<u>万亿元|亿元|万元|千元|元|%)"
+)
+
+
+def label_unit(label: str) -> str | None:
+    """The unit a label or header states for the figures under it: 项目资金（万元）, 金额单位：元, 执行率(%)."""
+    m = _LABEL_UNIT_RE.search(reading_fold(label)[0])
+    return m["u"] if m else None
+
 
 def to_yuan(q: Quantity, default_unit: str = "元") -> Decimal:
     """The amount in yuan, exact: 万元 ×10⁴, 亿元 ×10⁸; a figure without a unit is in `default_unit`."""
     unit = (q.unit or default_unit).split("/")[0]
     if unit not in MONEY_UNITS:
         raise ValueError(f"{q.text!r} is not an amount of money (unit {unit!r})")
-    return q.value * MONEY_UNITS[unit]
+    return _EXACT.multiply(q.value, MONEY_UNITS[unit])
 
 
 def scaled(q: Quantity) -> tuple[Decimal, str | None]:
@@ -458,7 +361,7 @@ def scaled(q: Quantity) -> tuple[Decimal, str | None]:
         return q.value, q.unit
     for magnitude, factor in MAGNITUDES.items():
         if unit.startswith(magnitude):
-            return q.value * factor, unit.removeprefix(magnitude) or None
+            return _EXACT.multiply(q.value, factor), unit.removeprefix(magnitude) or None
     return q.value, q.unit
 
 
@@ -477,7 +380,7 @@ def money(text: str | None, default_unit: str = "元") -> Money | None:
     for quantity in [negative] if negative is not None else find_quantities(text):
         if quantity.kind in ("money", "number"):
             multiplier = MONEY_UNITS[(quantity.unit or default_unit).split("/")[0]]
-            return Money(quantity.value * multiplier, quantity.resolution * multiplier, quantity)
+            return Money(_EXACT.multiply(quantity.value, multiplier), quantity.resolution * multiplier, quantity)
     return None
 
 
@@ -526,19 +429,19 @@ def parse_target(text: str | None) -> Target | None:
         return None
     assert text is not None
     quantity = parse_quantity(text)
-    folded, _ = _read_fold(text)
+    folded, _ = reading_fold(text)
     if quantity is None:
         lone = folded.strip()
-        return Target(_CMP_WORDS[lone], None, None, None, text.strip()) if lone in _CMP_WORDS else None
+        return Target(CMP_WORDS[lone], None, None, None, text.strip()) if lone in CMP_WORDS else None
     comparator = quantity.comparator
     if comparator is None:
-        before = _read_fold(text[: quantity.start])[0]
-        m = regex.search(r"(" + _alternation(list(_CMP_WORDS)) + r")[\p{Han} \t]{0,8}$", before)
-        comparator = _CMP_WORDS[m[1]] if m else None
+        before = reading_fold(text[: quantity.start])[0]
+        m = regex.search(r"(" + alternation(list(CMP_WORDS)) + r")[\p{Han} \t]{0,8}$", before)
+        comparator = CMP_WORDS[m[1]] if m else None
     return Target(comparator, quantity.value, quantity.unit, quantity.decimals, quantity.text, quantity)
 
 
-_NOT_GIVEN_WORDS = frozenset({"无", "不适用", "不涉及", "n/a", "na", "null", "none"})
+_NOT_GIVEN_WORDS = frozenset({"无", "暂无", "不适用", "不涉及", "n/a", "na", "null", "none"})
 _NOT_GIVEN_MARKS = regex.compile(r"[\s\-—–―─/\\_…·.]*")
 
 

@@ -12,6 +12,7 @@ from models.numbers import (
     count,
     find_quantities,
     is_not_given,
+    label_unit,
     money,
     normalise_text,
     parse_quantity,
@@ -94,6 +95,8 @@ def test_money_none_when_not_given_or_not_money(text: str | None) -> None:
         ("／", True),
         ("无", True),
         ("不适用", True),
+        ("暂无", True),
+        ("N/A", True),
         ("\u3000", True),
         (None, True),
         ("0", False),
@@ -433,3 +436,27 @@ def test_scaled(text: str, value: str, unit: str) -> None:
     q = parse_quantity(text)
     assert q is not None
     assert scaled(q) == (D(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("项目资金（万元）", "万元"),
+        ("年度预算数(万元)", "万元"),
+        ("金额单位：元", "元"),
+        ("（单位：万元）", "万元"),
+        ("項目資金 (萬元)", "万元"),
+        ("执行率(%)", "%"),
+        ("预算数(A)", None),
+        ("计划投资额", None),
+    ],
+)
+def test_label_unit(label: str, unit: str | None) -> None:
+    assert label_unit(label) == unit
+
+
+def test_money_stays_exact_past_the_default_precision() -> None:
+    digits = "1" + "9" * 40
+    read = money(digits + "亿元")
+    assert read is not None
+    assert read.yuan == D(digits + "0" * 8)
