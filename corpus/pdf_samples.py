@@ -304,6 +304,28 @@ def build_cid_form(path: Path) -> Expected:
     return Expected([form_spec()], [title, note])
 
 
+def build_long_report(path: Path, sections: int = 8) -> Expected:
+    """A report of about 20 pages for benchmarks: narrative and score tables, page breaks landing
+    at different places in each table (inside rows, between rows, under merged cells)."""
+    document = new_document("综合事务项目绩效评价报告", ("第 ", " 页"))
+    leaves = [leaf for _, _, children in SCORE_TREE for _, _, items in children for leaf, _, _ in items]
+    tables: list[TableSpec] = []
+    paragraphs: list[str] = []
+    for section in range(sections):
+        texts = [f"{section + 1}. 评价情况（第{section + 1}部分）", *NARRATIVE[1 + section % 2:5 + section % 3]]
+        for text in texts:
+            document.add_paragraph(text)
+            paragraphs.append(text)
+        long_rows = {leaves[(5 * section + 3) % len(leaves)]: 1 + section % 4, leaves[(7 * section) % len(leaves)]: 1}
+        spec = score_table_spec(long_rows, header_rows=section % 2)
+        table = document.add_table(rows=spec.n_rows, cols=spec.n_cols)
+        table.style = "Table Grid"
+        fill_table(table, spec, SCORE_WIDTHS_CM)
+        tables.append(spec)
+    document.save(str(path))
+    return Expected(tables, paragraphs)
+
+
 SAMPLES: dict[str, Callable[[Path], Expected]] = {
     "score-table-split-row": build_split_row,
     "score-table-repeated-header": build_repeated_header,

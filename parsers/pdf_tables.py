@@ -109,6 +109,7 @@ def build_tables(edges: list[Edge], chars: list[Char]) -> tuple[list[PageTable],
                 for c in range(c0, c1):
                     owner.setdefault((r, c), len(anchors))
             anchors.append((r0, c0, r1 - r0, c1 - c0, box))
+        _fill_holes_from_above(anchors, owner, grid.ys)
         tables.append((grid, anchors, owner))
 
     cell_chars: list[list[list[Char]]] = [[[] for _ in anchors] for _, anchors, _ in tables]
@@ -140,6 +141,25 @@ def build_tables(edges: list[Edge], chars: list[Char]) -> tuple[list[PageTable],
             open_bottom=any(abs(y - bbox[3]) <= SNAP for y in open_bottoms),
         ))
     return page_tables, outside
+
+
+def _fill_holes_from_above(anchors: list[tuple[int, int, int, int, BBox]], owner: dict[tuple[int, int], int],
+                           ys: list[float]) -> None:
+    """Grow a cell down into the grid positions under it that no ruled cell covers.
+
+    A position without a cell is a place where the rule under the cell above was not drawn (a merged
+    label whose bottom border a renderer left out): it belongs to that cell.
+    """
+    for row in range(1, len(ys) - 1):
+        for slot, (r0, c0, row_span, col_span, box) in enumerate(anchors):
+            if r0 + row_span != row:
+                continue
+            columns = range(c0, c0 + col_span)
+            if any((row, c) in owner for c in columns):
+                continue
+            for c in columns:
+                owner[(row, c)] = slot
+            anchors[slot] = (r0, c0, row_span + 1, col_span, (box[0], box[1], box[2], ys[row + 1]))
 
 
 def _bbox_of(cells: list[BBox]) -> BBox:

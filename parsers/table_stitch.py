@@ -13,6 +13,7 @@ from parsers.pdf_text import join_wrapped
 EDGE_TOLERANCE = 3.0
 """Column boundaries this close (points) are the same boundary."""
 MAX_HEADER_ROWS = 3
+MIN_CUT_CHARS = 8
 _SENTENCE_END = tuple("。；;.!！?？")
 
 
@@ -73,9 +74,12 @@ class StitchedTable:
         last_row = self.n_rows - 1
         split = _is_split_row(self, first, table.open_top)
         offset = last_row if split else self.n_rows
+        leading = _leading_empty(first)
+        if not split:
+            self._carry_over_holes(incoming, leading, n_rows)
         for cell in incoming:
             above = self._covering(last_row, cell) if cell.row == 0 else None
-            if above is not None and (split or _carries_merge(above, cell)):
+            if above is not None and (split or _carries_merge(above, cell, cell.col in leading)):
                 if cell.text:
                     above.text = join_wrapped([above.text, cell.text])
                     above.lines = above.lines + cell.lines
@@ -87,6 +91,22 @@ class StitchedTable:
         self.bottom = table.bbox[3]
         self.open_bottom = table.open_bottom
         self.parts += 1
+
+    def _carry_over_holes(self, incoming: list[_Cell], leading: set[int], n_rows: int) -> None:
+        """Extend merged labels over the break where the continuation has no cell at all under them.
+
+        A merged cell carried over the page often gets no rule above its continuation, so no cell is
+        found there: the hole reaches down to the first cell found in those columns.
+        """
+        last_row = self.n_rows - 1
+        for above in [c for c in self.cells if c.row <= last_row < c.row + c.row_span and c.text]:
+            columns = range(above.col, above.col + above.col_span)
+            if not set(columns) <= leading:
+                continue
+            below = [c.row for c in incoming if c.col < above.col + above.col_span and above.col < c.col + c.col_span]
+            depth = min(below, default=n_rows)
+            if depth > 0:
+                above.row_span += depth
 
     def _covering(self, row: int, cell: _Cell) -> _Cell | None:
         for candidate in self.cells:
@@ -163,7 +183,8 @@ def _is_cut(cell: _Cell) -> bool:
     if not cell.text or cell.text.endswith(_SENTENCE_END):
         return False
     if not cell.lines or cell.bbox is None:
-        return True  # no geometry (OCR): an unfinished sentence is all we can tell
+        # no geometry (OCR): only an unfinished sentence of some length can have been cut
+        return len(cell.text) >= MIN_CUT_CHARS
     last = cell.lines[-1]
     size = max(last.size, 1.0)
     # a wrapped line stops less than about two characters (plus padding) short of the cell's right side
@@ -187,10 +208,20 @@ def _is_split_row(table: StitchedTable, first: list[_Cell], open_top: bool) -> b
         if above is None or not _is_cut(above):
             return False
     text_columns = {c.col for c in with_text}
-    left_empty = any(c.text and c.col not in text_columns for c in own)
+    labels = _leading_empty(first)  # merged labels carried on, not finished cells
+    left_empty = any(c.text and c.col not in text_columns | labels for c in own)
     return left_empty or table.open_bottom or open_top
 
 
-def _carries_merge(above: _Cell, cell: _Cell) -> bool:
+def _leading_empty(first: list[_Cell]) -> set[int]:
+    """Columns left of the first text in the continuation's first row (empty cells or no cell at all).
+
+    Tree-shaped tables (一级/二级指标) leave exactly these empty under a label merged over the break.
+    """
+    with_text = [c.col for c in first if c.text]
+    return set(range(min(with_text))) if with_text else set()  # an empty row: nothing to tell
+
+
+def _carries_merge(above: _Cell, cell: _Cell, in_leading_gap: bool) -> bool:
     """An empty cell at the top of the continuation that continues a merged cell from the page before."""
-    return not cell.text and bool(above.text) and (above.row_span >= 2 or cell.row_span >= 2)
+    return not cell.text and bool(above.text) and (above.row_span >= 2 or cell.row_span >= 2 or in_leading_gap)

@@ -79,7 +79,8 @@ def test_finished_short_row_is_not_joined_with_a_row_that_lacks_its_score() -> N
     page2 = _table([["", "", "到位时效", ""]], top=60)
     table = _single_table([_page(1, [page1]), _page(2, [page2])])
     assert table.n_rows == 3
-    assert table.row_texts(2) == ["", "", "到位时效", ""]
+    assert table.row_texts(1) == ["项目管理", "25", "到位率", "3"]
+    assert table.row_texts(2) == ["项目管理", "25", "到位时效", ""]  # the labels carried, the rows kept apart
 
 
 def test_open_bottom_rule_marks_a_split_even_without_geometry() -> None:
@@ -101,6 +102,15 @@ def test_repeated_header_dropped_and_text_between_tables_prevents_stitching() ->
     body = [_line("表2 资金情况", 50, 150, 40)]
     blocks = assemble([_page(1, [page1]), _page(2, [page2], lines=body)])
     assert [b.index for b in blocks if isinstance(b, Table)] == [1, 2]
+
+
+def test_labels_carried_over_a_hole_without_cells() -> None:
+    page1 = _table([["一级", "分值", "三级", "得分"], ["项目绩效", "55", "经济效益", "7"]], top=740)
+    page2 = _table([[None, None, "社会效益", "8"], [None, None, "生态效益", "6"], ["满意度", "10", "满意度", "9"]],
+                   top=60)
+    table = _single_table([_page(1, [page1]), _page(2, [page2])])
+    assert [table.row_texts(r)[:2] for r in range(table.n_rows)] == [
+        ["一级", "分值"], ["项目绩效", "55"], ["项目绩效", "55"], ["项目绩效", "55"], ["满意度", "10"]]
 
 
 def test_tables_with_other_columns_are_not_stitched() -> None:
