@@ -82,6 +82,17 @@ def test_a_sentence_without_a_trigger_or_parts_is_no_itemisation() -> None:
     assert narrative.itemisations(_doc("共支出512.02万元，结余45.99万元。"), _at)[0] == []
 
 
+def test_a_breakdown_in_brackets_and_a_new_whole_end_a_list() -> None:
+    text = (
+        "一批项目批复总投资3374.3万元(其中建筑工程3292万元),二批项目批复总投资2069.51万元(其中建筑工程1975.775万元),"
+        "合计批复总投资6222.4万元。"
+    )
+    assert narrative.itemisations(_doc(text), _at)[0] == []
+    listed = "共支出300万元，其中：设备100万元（含运费5万元）、人员200万元，合计300万元。"
+    (itemisation,), _ = narrative.itemisations(_doc(listed), _at)
+    assert [(p.name, p.value) for p in itemisation.parts] == [("设备", 1000000), ("人员", 2000000)]
+
+
 def test_share_and_change_claims() -> None:
     share = "36个省直单位的2074个政务服务事项中1648个纳入综合窗口受理，占比80%，实现阶段性目标。"
     (claim,) = narrative.percent_claims(_doc(share), _at)

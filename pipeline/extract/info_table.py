@@ -13,7 +13,6 @@ from pipeline.extract.vocabulary import (
     EMPTY_BOXES,
     PROJECT_LABELS,
     PROJECT_TYPE_OPTIONS,
-    REPORT_TITLE,
     SCORE_COLUMNS,
     TICKS,
     YEAR_TEXT,
@@ -29,7 +28,6 @@ _INLINE = re.compile(
 _LEADER_AND_PHONE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff·]{2,5})\s*[,，、/]?\s*(?P<phone>[\d*＊\-－—()（）\s]{5,}.*)?$"
 )
-_TITLE_NAME = re.compile(r"^(?:\d{4}年度?)?(?P<name>.+?)(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价|评估)报告$")
 
 
 @dataclass
@@ -104,16 +102,6 @@ def _split_leader(value: str) -> tuple[str, str | None]:
     return value, None
 
 
-def _title_name(paragraphs: list[Paragraph]) -> tuple[str, Evidence] | None:
-    for paragraph in paragraphs:
-        text = paragraph.text.strip()
-        if 0 < len(text) <= 60 and REPORT_TITLE.search(text):
-            match = _TITLE_NAME.match(compact(text))
-            if match and match.group("name"):
-                return match.group("name"), paragraph_evidence(paragraph, text)
-    return None
-
-
 def _year(document: Document) -> tuple[int, Evidence] | None:
     for paragraph in document.paragraphs:
         if (match := YEAR_TEXT.search(paragraph.text)) is not None:
@@ -176,8 +164,6 @@ def extract_project(document: Document) -> Project:
                     if label_core(cell.text) != label_core(fragment):
                         take(field, value, cell_evidence(block, cell, fragment), value)
 
-    if "name" not in values and (titled := _title_name(document.paragraphs)):
-        put("name", *titled)
     if (year := _title_year(document) or _year(document)) is not None:
         put("year", *year)
     for field, value in values.items():

@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span
 from models.facts import CountClaim, Itemisation, Mention, Part, PercentClaim
 from models.numbers import Quantity, find_quantities, to_yuan
 from models.report import Evidence
-from pipeline.extract.vocabulary import ADJUSTMENT_WORDS, BUDGET_TEXT_LABELS, ITEMISATION_TRIGGERS, TEXT_LABEL_LINKS
+from pipeline.extract.vocabulary import (
+    ADJUSTMENT_WORDS,
+    BUDGET_TEXT_LABELS,
+    ITEMISATION_TRIGGERS,
+    TEXT_LABEL_LINKS,
+    WHOLE_WORDS,
+)
 
 ENTITY_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "COUNT"}
 COUNT_UNITS = frozenset(
@@ -68,6 +74,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
 _CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 _LABEL_TOKEN = re.compile("(?:" + "|".join(sorted(map(re.escape, BUDGET_TEXT_LABELS), key=len, reverse=True)) + ")$")
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -208,6 +215,19 @@ def _figures_in(ents: tuple[Span, ...], start: int, end: int, entity: str | None
     return found
 
 
+def _bracket_depths(text: str, start: int, end: int) -> list[int]:
+    """Bracket nesting depth at each character of text[start:end] (an opening bracket counts as inside)."""
+    depths: list[int] = []
+    level = 0
+    for char in text[start:end]:
+        if char in "(（[【":
+            level += 1
+        depths.append(level)
+        if char in ")）]】" and level:
+            level -= 1
+    return depths
+
+
 def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], set[int]]:
     """ "共支出512.02万元，具体情况为：A25.39万元、B9.96万元…" → the whole and its named parts.
 
@@ -222,6 +242,10 @@ def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], 
         if trigger is None:
             continue
         trigger_at = start + trigger[0]
+        depth = _bracket_depths(doc.text, start, end)
+        level = depth[trigger_at - start]
+        if level:  # "(其中建筑工程3292万元)": the list ends with its bracket
+            end = next((start + i for i in range(trigger_at - start, end - start) if depth[i] < level), end)
         before = _figures_in(ents, start, trigger_at, "MONEY")
         after = _figures_in(ents, trigger_at + len(trigger[1]), end, "MONEY")
         if not before or len(after) < 2:
@@ -231,14 +255,31 @@ def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], 
             (m.end() for m in _NAME_START.finditer(doc.text, start, whole_span.start_char)), default=start
         )
         parts: list[Part] = []
+        taken: list[Figure] = []
         boundary = trigger_at + len(trigger[1])
         for span, part in after:
+            inside = depth[span.start_char - start]
+            if inside != level:  # a part's own breakdown in brackets is not a part; the next name starts after it
+                close = next((i for i in range(span.end_char - start, end - start) if depth[i] < inside), None)
+                boundary = start + close + 1 if close is not None else span.end_char
+                continue
             name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(doc.text, boundary, span.start_char))])
-            name = _NAME_STRIP.sub("", doc.text[name_from : span.start_char])
+            raw_name = doc.text[name_from : span.start_char]
+            if any(word in raw_name for word in WHOLE_WORDS):
+                break  # 合计/总投资: the list has ended and a new whole begins
             fragment = doc.text[name_from : span.end_char].lstrip("、，,；;：: ")
-            parts.append(Part(name=name, value=part.value, evidence=evidence_at(fragment, part.resolution)))
-            part_starts.add(part.quantity.start)
+            parts.append(
+                Part(
+                    name=_NAME_STRIP.sub("", raw_name),
+                    value=part.value,
+                    evidence=evidence_at(fragment, part.resolution),
+                )
+            )
+            taken.append(part)
             boundary = span.end_char
+        if len(parts) < 2:
+            continue
+        part_starts.update(part.quantity.start for part in taken)
         found.append(Itemisation(
             label=_NAME_STRIP.sub("", doc.text[label_start : whole_span.start_char]) or whole_span.text,
             whole=whole.value,

@@ -108,6 +108,9 @@ ITEMISATION_TRIGGERS = (
     "明细为",
 )
 
+# Words that name a whole, not one of its parts: a list of parts ends where one of them appears.
+WHOLE_WORDS = ("合计", "总计", "共计", "小计", "总投资", "总额", "累计")
+
 # Score and indicator tables: column role → header words.
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "level1": ("一级指标", "一级", "项目权重", "指标类型"),
