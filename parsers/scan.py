@@ -21,9 +21,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pypdfium2 as pdfium
+
+try:
+    import cv2
+except ImportError:  # the [ocr] extra is not installed: say so when a scanned page turns up
+    cv2 = None
 
 from models.document import BBox
 from parsers.errors import UnreadableError
@@ -54,6 +58,8 @@ def blank_uncertain_figures(text: str, confidence: float | None, threshold: floa
 
 def read_scanned_page(pdf_path: Path, page_index: int, dpi: int = 200) -> PageContent:
     """OCR one page (0-based `page_index`) of a PDF into lines and tables; `PageContent.number` is 1-based."""
+    if cv2 is None:
+        raise UnreadableError("扫描页需要 OCR，但 OCR 组件（opencv-python、rapidocr-onnxruntime）未安装")
     image, width, height = render_page(pdf_path, page_index, dpi)
     return scan_image(image, dpi, number=page_index + 1, width=width, height=height)
 

@@ -1,0 +1,143 @@
+"""Grid rebuilding from ruling lines, on drawn images (no PDF): merges, open sides, glyphs that are not rulings."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from parsers.scan import (
+    LOW_CONFIDENCE,
+    binarize,
+    blank_uncertain_figures,
+    find_grids,
+    rotate,
+    ruling_masks,
+    scan_image,
+    split_at_rulings,
+    table_rulings,
+)
+
+DPI = 200
+ROWS = [200, 260, 320, 380, 440]
+COLS = [100, 350, 600, 850, 1100]
+
+
+def font(size: int, style: str = "") -> ImageFont.FreeTypeFont:
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig is not installed")
+    query = "Noto Sans CJK SC:lang=zh-cn" + (f":style={style}" if style else "")
+    found = subprocess.run(["fc-match", "-f", "%{file}", query], capture_output=True, text=True)
+    if found.returncode != 0 or not Path(found.stdout).exists():
+        pytest.skip("no CJK font")
+    return ImageFont.truetype(found.stdout, size)
+
+
+def draw_grid(missing: set[tuple[str, int, int]], *, outer_verticals: bool = True) -> Image.Image:
+    """A 4×4 ruled table; `missing` lists ruling pieces left out: ("v", row, col_edge) or ("h", row_edge, col)."""
+    image = Image.new("L", (1240, 700), 255)
+    draw = ImageDraw.Draw(image)
+    for r, y in enumerate(ROWS):
+        for c in range(len(COLS) - 1):
+            if ("h", r, c) not in missing:
+                draw.line([(COLS[c], y), (COLS[c + 1], y)], fill=0, width=3)
+    for c, x in enumerate(COLS):
+        if not outer_verticals and c in (0, len(COLS) - 1):
+            continue
+        for r in range(len(ROWS) - 1):
+            if ("v", r, c) not in missing:
+                draw.line([(x, ROWS[r]), (x, ROWS[r + 1])], fill=0, width=3)
+    return image
+
+
+def grids_of(image: Image.Image) -> list:
+    gray = np.asarray(image)
+    return find_grids(*table_rulings(*ruling_masks(binarize(gray), DPI), DPI), DPI)
+
+
+def test_missing_rulings_become_merged_cells() -> None:
+    # A 2×2 block at (1,1) and a 3-wide cell at (3,0).
+    missing = {("v", 1, 2), ("v", 2, 2), ("h", 2, 1), ("h", 2, 2), ("v", 3, 1), ("v", 3, 2)}
+    (grid,) = grids_of(draw_grid(missing))
+    assert len(grid.row_edges) == 5 and len(grid.col_edges) == 5
+    assert (1, 1, 2, 2) in grid.cells
+    assert (3, 0, 1, 3) in grid.cells
+    assert len(grid.cells) == 16 - 3 - 2
+    covered = sorted(grid.unit_cell)
+    assert covered == [(r, c) for r in range(4) for c in range(4)]
+
+
+def test_open_sided_table_keeps_its_outer_columns() -> None:
+    (grid,) = grids_of(draw_grid(set(), outer_verticals=False))
+    assert len(grid.col_edges) == 5
+    assert grid.col_edges[0] == pytest.approx(COLS[0], abs=4)
+    assert grid.col_edges[-1] == pytest.approx(COLS[-1], abs=4)
+
+
+def test_bold_heading_strokes_are_not_a_table() -> None:
+    image = Image.new("L", (1240, 300), 255)
+    ImageDraw.Draw(image).text((100, 100), "（二）项目基本性质、用途和主要内容", font=font(46, "Bold"), fill=0)
+    assert grids_of(image) == []
+
+
+def test_text_box_across_a_column_ruling_is_cut_there() -> None:
+    (grid,) = grids_of(draw_grid(set()))
+    across = (COLS[1] - 80, ROWS[0] + 10, COLS[1] + 80, ROWS[0] + 50)
+    inside = (COLS[1] + 20, ROWS[0] + 10, COLS[1] + 200, ROWS[0] + 50)
+    pieces = split_at_rulings([across, inside], [grid], DPI)
+    assert len(pieces) == 3
+    assert pieces[0][2] == pytest.approx(COLS[1], abs=3) and pieces[1][0] == pytest.approx(COLS[1], abs=3)
+    assert pieces[2] == inside
+
+
+def test_a_turned_drawn_table_is_read_cell_by_cell() -> None:
+    image = draw_grid({("v", 0, 2), ("v", 0, 3)})  # header cell over three columns
+    draw = ImageDraw.Draw(image)
+    body = font(round(10.5 * DPI / 72))
+    texts = {
+        (0, 0): "项目名称",
+        (0, 1): "社区体育设施维护",
+        (1, 0): "年初预算数",
+        (1, 1): "250000.00",
+        (2, 3): "91.10%",
+    }
+    for (r, c), text in texts.items():
+        draw.text((COLS[c] + 15, ROWS[r] + 12), text, font=body, fill=0)
+    draw.text((100, 520), "填报日期：2023年3月10日", font=body, fill=0)
+    turned = rotate(np.asarray(image), 0.8)
+    page = scan_image(turned, DPI, number=3, width=1240 * 72 / DPI, height=700 * 72 / DPI)
+
+    assert page.number == 3 and page.scanned
+    (table,) = page.tables
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    cells = {(cell.row, cell.col): cell for cell in table.cells}
+    assert cells[(0, 1)].col_span == 3
+    for key, text in texts.items():
+        assert cells[key].text == text
+        assert cells[key].confidence is not None and cells[key].confidence >= LOW_CONFIDENCE
+        x0, top, _, _ = cells[key].bbox
+        assert (x0, top) == pytest.approx((COLS[key[1]] * 72 / DPI, ROWS[key[0]] * 72 / DPI), abs=3)
+    empty = cells[(3, 3)]
+    assert empty.text == "" and empty.confidence == 1.0
+    assert [line.text for line in page.lines] == ["填报日期：2023年3月10日"]
+    assert page.order == [("table", 0), ("line", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence", "expected"),
+    [
+        ("实际支出512.02万元", 0.6, "实际支出万元"),
+        ("实际支出512.02万元", 0.99, "实际支出512.02万元"),
+        ("９１．７６％", 0.5, ""),
+        ("1,234.5", 0.1, ""),
+        ("一级指标", 0.2, "一级指标"),
+        ("670.64", None, "670.64"),
+        ("670.64", LOW_CONFIDENCE, "670.64"),
+    ],
+)
+def test_blank_uncertain_figures(text: str, confidence: float | None, expected: str) -> None:
+    assert blank_uncertain_figures(text, confidence) == expected
