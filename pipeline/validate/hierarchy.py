@@ -75,12 +75,11 @@ def misplaced(extraction: Extraction) -> Iterator[Flag]:
     level 1 such as 项目绩效 (not a known family); 经济/社会/生态环境成本指标 under 产出.
     """
     rows: list[tuple[str | None, str | None, list[Evidence | None]]] = []
-    for row in extraction.report.scores:
-        rows.append((row.level1, row.level2, [evidence_of(row, "level2"), evidence_of(row, "level1")]))
-    for indicator in extraction.report.indicators:
-        rows.append(
-            (indicator.level1, indicator.level2, [evidence_of(indicator, "level2"), evidence_of(indicator, "level1")])
-        )
+    for row in [*extraction.report.scores, *extraction.report.indicators]:
+        headings = [evidence_of(row, "level2"), evidence_of(row, "level1")]
+        if not any(headings):
+            headings = [evidence_of(row, "level3") or evidence_of(row, "name")]
+        rows.append((row.level1, row.level2, headings))
     seen: set[tuple[str, str]] = set()
     for level1, level2, evidence in rows:
         one, two = normalise_label(level1), normalise_label(level2)
