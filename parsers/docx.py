@@ -74,7 +74,11 @@ _BROKEN_PACKAGE = (
 
 
 def read(path: Path, limits: Limits, *, fmt: SourceFormat = "docx") -> Document:
-    """Parse a .docx into a `Document`; raise `UnreadableError` (or `LimitExceeded`) for bad input."""
+    """Parse a .docx into a `Document`; raise `UnreadableError` (or `LimitExceeded`) for bad input.
+
+    Texts keep their leading indentation and lose trailing whitespace, which is never printed;
+    a paragraph without its own style gets the document's default paragraph style name.
+    """
     path = Path(path)
     try:
         with path.open("rb") as handle:
