@@ -97,14 +97,17 @@ def _tables() -> dict[str, RecordTable]:
             ("tiers", _T),
             ("deviation_reason", _T),
         ],
-        "findings": [
-            *_KEY,
+        "findings": [  # what a reviewer reads first on the left; the ids at the end
+            ("path", _T),
+            ("project_name", _T),
+            ("year", "int"),
             ("implementing_unit", _T),
             ("rule", _T),
             ("severity", _T),
             ("code", _T),
             ("message", _T),
             ("evidence", _T),
+            ("sha256", _T),
             ("finding_key", _T),
         ],
     }
@@ -199,13 +202,16 @@ def _add(tables: dict[str, RecordTable], document: DocumentRow, report: Report) 
         evidence = "\n".join(evidence_text(e) for e in finding.evidence)
         tables["findings"].rows.append(
             [
-                *key,
+                report.source.path,
+                project.name,
+                project.year,
                 project.implementing_unit,
                 finding.rule,
                 finding.severity,
                 finding.code,
                 finding.message,
                 evidence,
+                document.sha256,
                 finding_key(finding),
             ]
         )
