@@ -161,6 +161,16 @@ def test_chinese_money_round_trip(n: int, unit: str) -> None:
     assert read.yuan == n * MULTIPLIER[unit]
 
 
+@settings(max_examples=100)
+@given(st.integers(min_value=0, max_value=10**8), st.text("0123456789", min_size=1, max_size=4))
+def test_chinese_money_with_decimals_round_trip(n: int, fraction: str) -> None:
+    spoken = chinese(n) + "点" + "".join("零一二三四五六七八九"[int(d)] for d in fraction)
+    read = money(f"合计{spoken}万元")
+    assert read is not None
+    assert read.yuan == Decimal(f"{n}.{fraction}") * 10**4
+    assert read.resolution == Decimal(1).scaleb(4 - len(fraction))
+
+
 _LABELS = ["预算数", "共支出", "其中", "结余", "实际到位资金", "调剂", "收回"]
 _SEPARATORS = ["，", "；", "。", "、", ",", " "]
 
