@@ -460,7 +460,8 @@ def tolerance(resolution: Decimal, floor: Decimal = Decimal(0)) -> Decimal:
 
 def yuan_string(yuan: Decimal) -> str:
     """Money as the contract prints it: yuan with two decimals ("6706400.00")."""
-    return str(yuan.quantize(Decimal("0.01")))
+    amount = _EXACT.quantize(yuan, Decimal("0.01"))
+    return str(amount.copy_abs() if amount.is_zero() else amount)  # never "-0.00"
 
 
 def _digits(value: Decimal) -> Decimal:

@@ -86,15 +86,15 @@ def normalise_text(text: str) -> str:
     return fold(text)[0]
 
 
-# Traditional forms of the characters figures are read by (units, comparators, 点), mapped one to one so that
-# spans still hold; only the reading uses them, the text itself is not converted.
-_TRADITIONAL = str.maketrans(
-    "萬億個項種臺於達過內歲時鐘點門張條間棟塊頭節課頃筆單盞類組冊頁園處場輛噸畝戶週幣貨",
-    "万亿个项种台于达过内岁时钟点门张条间栋块头节课顷笔单盏类组册页园处场辆吨亩户周币货",
+# Traditional forms of the characters figures are read by (units, comparators, 点), and 兀, which OCR reads for 元
+# (万兀), mapped one to one so that spans still hold; only the reading uses them, the text is not converted.
+_READING = str.maketrans(
+    "萬億個項種臺於達過內歲時鐘點門張條間棟塊頭節課頃筆單盞類組冊頁園處場輛噸畝戶週幣貨兀",
+    "万亿个项种台于达过内岁时钟点门张条间栋块头节课顷笔单盏类组册页园处场辆吨亩户周币货元",
 )
 
 
 def reading_fold(text: str) -> tuple[str, list[int]]:
-    """`fold`, and traditional unit and comparator characters read as simplified (萬元 → 万元)."""
+    """`fold`, with traditional unit and comparator characters read as simplified (萬元 → 万元)."""
     folded, origin = fold(text)
-    return folded.translate(_TRADITIONAL), origin
+    return folded.translate(_READING), origin

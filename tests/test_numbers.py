@@ -64,6 +64,7 @@ D = Decimal
         ("生均500元/人", "500", "1"),
         ("2020年预算100万元", "1000000", "10000"),
         ("50万美元（约合350万元）", "3500000", "10000"),
+        ("558.01万兀", "5580100", "100"),  # OCR reads 元 as 兀
     ],
 )
 def test_money_reads_yuan_and_resolution(text: str, yuan: str | None, resolution: str | None) -> None:
@@ -367,6 +368,9 @@ def test_tolerance(resolution: str, floor: str, expected: str) -> None:
 def test_yuan_string() -> None:
     assert yuan_string(D("6706400")) == "6706400.00"
     assert yuan_string(D("215457.6")) == "215457.60"
+    assert yuan_string(D("-0.00")) == "0.00"
+    assert yuan_string(D("-1234.5")) == "-1234.50"
+    assert yuan_string(D("1" + "0" * 40)) == "1" + "0" * 40 + ".00"
 
 
 @pytest.mark.parametrize(
@@ -455,6 +459,7 @@ def test_scaled(text: str, value: str, unit: str) -> None:
         ("金额单位：元", "元"),
         ("（单位：万元）", "万元"),
         ("項目資金 (萬元)", "万元"),
+        ("项Fl资金(万兀)", "万元"),
         ("执行率(%)", "%"),
         ("预算数(A)", None),
         ("计划投资额", None),
