@@ -344,16 +344,14 @@ VAGUE_TARGETS = (
     "不断提升",
     "按质按量完成",
     "逐步提高",
-    "有所提高",
-    "有所提升",
     "进一步提升",
     "进一步提高",
     "稳步提升",
     "持续提升",
-    "明显提升",
     "不断提高",
     "不断完善",
 )
+"""Open-ended wording with no end point to check against (有所提高 is not here: any rise meets it)."""
 PROPORTION_WORDS = (
     "满意度",
     "合格率",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from models.numbers import MONEY_UNITS, PERCENT_UNITS, Quantity, Target, parse_quantity, parse_target, to_yuan
+from models.numbers import MONEY_UNITS, PERCENT_UNITS, Quantity, Target, parse_quantity, parse_target
 from models.report import Indicator
 
 Direction = Literal["up", "down", "equal"]
@@ -75,11 +75,13 @@ def direction_of(indicator: Indicator, target: Target) -> Direction:
     return "down" if any(word in name for word in REVERSE_WORDS) else "up"
 
 
-def _in_unit(quantity: Quantity, family: str | None) -> tuple[Decimal, Decimal]:
-    """Value and resolution; money in yuan so 万元 and 元 compare."""
-    if family == "money" and quantity.unit is not None:
-        multiplier = MONEY_UNITS[quantity.unit]
-        return to_yuan(quantity), quantity.resolution * multiplier
+def _in_unit(quantity: Quantity, family: str | None, shared_unit: str | None) -> tuple[Decimal, Decimal]:
+    """Value and resolution; money in yuan so 万元 and 元 compare. A figure printed without a unit
+    takes the one the other figure carries (the 度量单位 column serves both)."""
+    unit = quantity.unit or shared_unit
+    if family == "money" and unit in MONEY_UNITS:
+        multiplier = MONEY_UNITS[unit]
+        return quantity.value * multiplier, quantity.resolution * multiplier
     return quantity.value, quantity.resolution
 
 
@@ -101,10 +103,8 @@ def measure(indicator: Indicator) -> Measured | None:
     if target_family and actual_family and target_family != actual_family:
         return None
     family = target_family or actual_family
-    if family == "money" and (target.unit is None or actual.unit is None):
-        return None
-    target_value, target_resolution = _in_unit(target.quantity, family)
-    actual_value, actual_resolution = _in_unit(actual, family)
+    target_value, target_resolution = _in_unit(target.quantity, family, actual.unit)
+    actual_value, actual_resolution = _in_unit(actual, family, target.unit)
     return Measured(
         target=target_value,
         actual=actual_value,

@@ -113,7 +113,12 @@ class ScoreTree:
         return ([self.funds] if self.funds else []) + rows
 
     def top_weights(self) -> list[tuple[str, Decimal, Evidence | None]] | None:
-        """(name, weight, evidence) of every top-level part, or None when one of them is unknown."""
+        """(name, weight, evidence) of every top-level part, or None when one of them is unknown.
+
+        None too when no indicator or score row was read: the funds row alone says nothing about the table.
+        """
+        if not self.groups:
+            return None
         parts: list[tuple[str, Decimal, Evidence | None]] = []
         if self.funds is not None and self.funds.weight is not None:
             parts.append(("预算执行", self.funds.weight, self.funds.weight_evidence))
