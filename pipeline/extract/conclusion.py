@@ -11,9 +11,18 @@ from models.document import Document, Paragraph
 from models.report import Evidence
 from pipeline.extract.figures import points
 from pipeline.extract.labels import cell_evidence, label_core, paragraph_evidence
-from pipeline.extract.vocabulary import CONCLUSION_HEADINGS, GRADE_TEXT, SECTION_HEAD, TOTAL_SCORE_TEXT, compact
+from pipeline.extract.vocabulary import (
+    CONCLUSION_HEADINGS,
+    GRADE_LABELS,
+    GRADE_TEXT,
+    SECTION_HEAD,
+    SUBTOTAL_WORDS,
+    TOTAL_SCORE_TEXT,
+    compact,
+)
 
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)", re.IGNORECASE)
+_GRADE_CELL = re.compile(r"[优良中差](?:秀|好|等|级)?")
 _NO_PROBLEM = re.compile(r"暂无问题|暂未发现问题|无明显问题|不存在问题|没有问题|存在问题[:：]\s*无")
 _TEMPLATE = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]|结合自评情况[,，]?说明")
 
@@ -92,4 +101,21 @@ def table_conclusion(document: Document) -> tuple[str, Evidence] | None:
                 if label_core(cell.text) in ("评价结论", "自评结论", "总体评价") and cells[position + 1].text.strip():
                     value = cells[position + 1]
                     return " ".join(value.text.split()), cell_evidence(table, value)
+    return None
+
+
+def table_grade(document: Document) -> tuple[str, Evidence] | None:
+    """A grade printed in a table: beside 评价等级/自评等级, or alone in a 总分 row (总分 | 100 | 96 | 优)."""
+    for table in document.tables:
+        for row in range(table.n_rows):
+            cells = table.row_cells(row)
+            cores = [label_core(c.text) for c in cells]
+            is_total = any(core.startswith(word) for core in cores for word in SUBTOTAL_WORDS)
+            for position, (cell, core) in enumerate(zip(cells, cores, strict=True)):
+                if is_total and _GRADE_CELL.fullmatch(core):
+                    return core[0], cell_evidence(table, cell)
+                if core in GRADE_LABELS and position + 1 < len(cells):
+                    beside = label_core(cells[position + 1].text)
+                    if _GRADE_CELL.fullmatch(beside):
+                        return beside[0], cell_evidence(table, cells[position + 1])
     return None

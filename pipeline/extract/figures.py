@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from models.numbers import Money, Percent, is_not_given, money, parse_quantity, percent
 
-__all__ = ["cell_money", "cell_rate", "is_not_given", "points"]
+__all__ = ["cell_money", "cell_rate", "is_figure_or_blank", "is_not_given", "points"]
 
 _POINT_UNITS = (None, "分")
 
@@ -34,3 +34,8 @@ def cell_money(text: str, unit: str | None) -> Money | None:
 def cell_rate(text: str) -> Percent | None:
     """A rate in a cell where a rate is expected: 91.76%, 100百分比, or the fraction 1."""
     return percent(text, fraction_ok=True)
+
+
+def is_figure_or_blank(text: str) -> bool:
+    """A cell where a figure belongs holds one, or nothing (blank, —, /)."""
+    return is_not_given(text) or parse_quantity(text) is not None

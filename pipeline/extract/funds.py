@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from models.document import Cell, Paragraph, Table
 from models.facts import Mention
 from models.report import Evidence, FundingSource
-from pipeline.extract.figures import cell_money, cell_rate, is_not_given, points
+from pipeline.extract.figures import cell_money, cell_rate, is_figure_or_blank, is_not_given, points
 from pipeline.extract.labels import bracketed, cell_evidence, label_core, match_label, trim
 from pipeline.extract.vocabulary import (
     BUDGET_TABLE_LABELS,
@@ -183,6 +183,8 @@ class _Reader:
                 None,
             )  # fmt: skip
             values = {q: (c, label) for label, q in labelled if (c := self.table.cell_at(below, label.col)) is not None}
+            if self._left_the_block(below, values, first_col):
+                break
             if not any(c.row == below and not is_not_given(c.text) for c, _ in values.values()) and name_cell is None:
                 break
             if name_cell is not None and (_is_other_label(name_cell.text) or _field(name_cell.text)):
@@ -195,6 +197,15 @@ class _Reader:
                 self.source(name_cell, {q: v for q, v in values.items() if v[0].row == below})
             last = below
         return last
+
+    def _left_the_block(self, row: int, values: dict[str, tuple[Cell, Cell]], first_col: int) -> bool:
+        """A row whose cells run across the figure columns, or that holds words where figures belong."""
+        for quantity, (cell, _) in values.items():
+            if cell.col < first_col or sum(1 for c, _ in values.values() if c is cell) > 1:
+                return True
+            if cell.row == row and quantity != "reason" and not is_figure_or_blank(cell.text):
+                return True
+        return False
 
     def _ends_block(self, row: int) -> bool:
         cells = [c for c in self.table.row_cells(row) if c.text.strip()]

@@ -11,7 +11,13 @@ from models.numbers import tolerance
 from models.report import Budget, Evidence, Indicator, Kind, Report, ScoreRow, SpendingItem
 from pipeline.extract import narrative
 from pipeline.extract.classify import find_sections
-from pipeline.extract.conclusion import no_problem_claims, read_conclusion, table_conclusion, template_text
+from pipeline.extract.conclusion import (
+    no_problem_claims,
+    read_conclusion,
+    table_conclusion,
+    table_grade,
+    template_text,
+)
 from pipeline.extract.funds import FundsFacts, extract_funds
 from pipeline.extract.info_table import extract_project
 from pipeline.extract.labels import paragraph_evidence
@@ -128,6 +134,8 @@ def extract_general(document: Document, kind: Kind) -> Extraction:
     report.total_score = conclusion.total_score
     report.grade = conclusion.grade  # type: ignore[assignment]
     report.evidence.update(conclusion.evidence)
+    if report.grade is None and (graded := table_grade(document)) is not None:
+        report.grade, report.evidence["grade"] = graded  # type: ignore[assignment]
     if report.total_score is None:
         total = next((s for s in facts.subtotals if s.score is not None and s.label != "小计"), None)
         if total is not None and total.score is not None:

@@ -14,6 +14,7 @@ from pipeline.extract.vocabulary import (
     PROJECT_LABELS,
     PROJECT_TYPE_OPTIONS,
     SCORE_COLUMNS,
+    TEXT_FIELDS,
     TICKS,
     YEAR_TEXT,
     compact,
@@ -23,7 +24,7 @@ _ANY_LABEL = (PROJECT_LABELS, BUDGET_TABLE_LABELS, SCORE_COLUMNS)
 _ALL_PROJECT_LABELS = sorted({label for labels in PROJECT_LABELS.values() for label in labels}, key=len, reverse=True)
 _INLINE = re.compile(
     r"(?P<label>" + "|".join(map(re.escape, _ALL_PROJECT_LABELS)) + r")\s*[:：]\s*"
-    r"(?P<value>.*?)(?=\s{2,}|\t|[；;]|(?:" + "|".join(map(re.escape, _ALL_PROJECT_LABELS)) + r")\s*[:：]|$)"
+    r"(?P<value>.*?)(?=\s{2,}|\t|[；;]|\s*[\u4e00-\u9fff]{2,10}\s*[:：]|$)"
 )
 _LEADER_AND_PHONE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff·]{2,5})\s*[,，、/]?\s*(?P<phone>[\d*＊\-－—()（）\s]{5,}.*)?$"
@@ -52,8 +53,9 @@ def _table_values(table: Table) -> list[tuple[str, _Found, str]]:
             if field is None:
                 continue
             value_cell = None
-            if position + 1 < len(cells) and not _is_label(cells[position + 1].text):
-                value_cell = cells[position + 1]
+            beside = cells[position + 1] if position + 1 < len(cells) else None
+            if beside is not None and beside.text.strip() and not _is_label(beside.text):
+                value_cell = beside
             else:
                 below = table.cell_at(cell.row + cell.row_span, cell.col)
                 if below is not None and below.text.strip() and not _is_label(below.text):
@@ -62,7 +64,8 @@ def _table_values(table: Table) -> list[tuple[str, _Found, str]]:
                 if field == "project_type":
                     found.append((field, _Found(cell.text, cell_evidence(table, cell)), cell.text))
                 continue
-            found.append((field, _Found(trim(value_cell.text), cell_evidence(table, value_cell)), value_cell.text))
+            value = " ".join(value_cell.text.split()) if field in TEXT_FIELDS else trim(value_cell.text)
+            found.append((field, _Found(value, cell_evidence(table, value_cell)), value_cell.text))
     return found
 
 

@@ -28,7 +28,11 @@ PROJECT_LABELS: dict[str, tuple[str, ...]] = {
     "address": ("单位地址", "地址"),
     "postcode": ("邮政编码", "邮编"),
     "project_type": ("项目类型", "项目属性", "项目性质"),
+    "goal_expected": ("预期目标", "年初设定目标", "项目年度目标", "年度绩效目标"),
+    "goal_actual": ("实际完成情况", "年度总体目标完成情况综述", "年度目标完成情况", "总体目标完成情况"),
 }
+# Fields whose value is running text, kept as printed (only whitespace runs folded).
+TEXT_FIELDS = ("goal_expected", "goal_actual")
 
 # Options of 项目类型/项目属性 and what a tick on them means; 新增性 says nothing about recurrence.
 PROJECT_TYPE_OPTIONS: dict[str, str | None] = {
@@ -148,6 +152,8 @@ GRADE_TEXT = re.compile(
     r"(?:评价结果|评价等级|评定等级|绩效等级|自评等级|等级|评价结论|评级)[为是：:\s\"“”'‘’「」为]*"
     r"(?P<grade>[优良中差])(?:秀|好|等|级)?(?![\u4e00-\u9fff]{2})"
 )
+
+GRADE_LABELS = ("评价等级", "自评等级", "等级", "绩效等级", "评定等级", "评价结果")
 
 # Genre words in titles.
 DEPARTMENT_TITLE = re.compile(r"整体支出.{0,6}(?:绩效|评价)|部门(?:\(单位\)|（单位）)?整体绩效")
