@@ -135,10 +135,12 @@ _PHONE_RE = regex.compile(
 _LABELLED_CODE_RE = regex.compile(
     r"(?:电话|手机|传真|邮编|邮政编码|联系方式|账号|帐号|编号|代码)[ \t]*[:：]?[ \t]*(?P<b>\d{5,})(?![\d.])"
 )
+_CLAUSE_START = r"(?:^|(?<=[\s。；;:：,，、)）]))"  # ordinals open a line or clause; 产出指标(50) is a weight
 _ORDINAL_RE = regex.compile(
     r"第[ \t]*(?P<n>\d+|" + _CN + r"+)"
-    r"|[（(][ \t]*(?P<n>\d{1,3}|" + _CN + r"{1,3})[ \t]*[）)]"
-    r"|(?:^|(?<=[\s。；;:：,，)）]))(?:(?P<n>\d{1,2})[ \t]*(?:、|\.(?!\d))|(?P<n>" + _CN + r"{1,3})[ \t]*[、是])"
+    r"|" + _CLAUSE_START + r"[（(][ \t]*(?P<n>\d{1,3}|" + _CN + r"{1,3})[ \t]*[）)]"
+    r"|" + _CLAUSE_START + r"(?P<n>\d{1,2})[ \t]*(?:、|\.(?!\d))(?=[ \t]*[^\s\d])"  # 1.项目概况, not a lone 10.
+    r"|" + _CLAUSE_START + r"(?P<n>" + _CN + r"{1,3})[ \t]*[、是]"
 )
 _RANGE_JOINER = regex.compile(r"[ \t]*[-~—至到][ \t]*")
 # Words in which numeral characters are not a figure though a unit character follows (十分重要, 一次性补助).

@@ -396,7 +396,11 @@ def test_yuan_string() -> None:
         ("1，234.5元", [("1，234.5元", "1234.5", "元", None, "money")]),
         ("增长3.5个百分点", [("3.5个百分点", "3.5", "百分点", None, "percent")]),
         ("（一）项目概况", [("（一）", "1", None, None, "ordinal")]),
+        ("绩效目标：（2）提高效率", [("（2）", "2", None, None, "ordinal")]),
+        ("产出指标(50)", [("50", "50", None, None, "number")]),
+        ("产出指标（50分）", [("50分", "50", "分", None, "count")]),
         ("1.项目概况", [("1.", "1", None, None, "ordinal")]),
+        ("10.", [("10", "10", None, None, "number")]),  # a score typed with a stray point, not a heading
         ("一、基本情况", [("一、", "1", None, None, "ordinal")]),
         ("第十八届", [("第十八", "18", None, None, "ordinal")]),
         ("V2.0版", []),
