@@ -97,6 +97,14 @@ def test_reverse_indicator_by_name_and_units_of_money() -> None:
     )
 
 
+def test_fractions_beside_percentages_are_read_as_percentages() -> None:
+    assert findings(extraction(indicators=[indicator("完成率", "≥95%", "0.96")]), "indicator.score_inflated") == []
+    assert findings(extraction(indicators=[indicator("完成率", "1", "100%")]), "indicator.target_too_low") == []
+    assert codes(extraction(indicators=[indicator("完成率", "≥95%", "0.9")]), "indicator.score_inflated") == [
+        "FULL_SCORE_TARGET_UNMET"
+    ]
+
+
 def test_integer_tables_report_small_excess_as_integer_rounding() -> None:
     # 92/100 × 10 = 9.2; printed 9.5 would be over; in an all-integer table the nearest is 9 or 10.
     rows = [

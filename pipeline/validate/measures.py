@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from models.numbers import MONEY_UNITS, PERCENT_UNITS, Quantity, Target, parse_quantity, parse_target
+from models.numbers import MONEY_UNITS, PERCENT_UNITS, Quantity, Target, parse_quantity, parse_target, percent
 from models.report import Indicator
 
 Direction = Literal["up", "down", "equal"]
@@ -105,6 +105,12 @@ def measure(indicator: Indicator) -> Measured | None:
     family = target_family or actual_family
     target_value, target_resolution = _in_unit(target.quantity, family, actual.unit)
     actual_value, actual_resolution = _in_unit(actual, family, target.unit)
+    if family == "%":
+        # a bare number beside a percentage may be a fraction: 1 for 100%, 0.96 for 96%
+        if target.unit is None and (fraction := percent(target.text, fraction_ok=True)) is not None:
+            target_value, target_resolution = fraction.value, fraction.resolution
+        if actual.unit is None and (fraction := percent(actual.text, fraction_ok=True)) is not None:
+            actual_value, actual_resolution = fraction.value, fraction.resolution
     return Measured(
         target=target_value,
         actual=actual_value,
