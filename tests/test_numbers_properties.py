@@ -3,6 +3,7 @@ digits, Chinese numerals, percentages, fractions) must read back exactly, with i
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -234,3 +235,24 @@ def test_tolerance_is_half_a_unit_or_the_floor(resolution: Decimal, floor: Decim
     assert tol >= floor
     assert tol >= resolution / 2
     assert tol in (floor, resolution / 2)
+
+
+@settings(max_examples=200)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=999),
+    printed_decimals(max_integer=10**6),
+    st.sampled_from(sorted(MULTIPLIER)),
+)
+def test_dates_and_document_numbers_are_never_money(
+    day: date, document_no: int, printed: tuple[str, Decimal, int], unit: str
+) -> None:
+    number, value, _ = printed
+    on_day = f"{day.year}年{day.month}月{day.day}日"
+    text = f"根据财预〔{day.year}〕{document_no}号文件，截至{on_day}，共支出{number}{unit}。"
+    found = find_quantities(text)
+    kinds = [q.kind for q in found]
+    assert kinds == ["reference", "reference", "date", "date", "date", "money"]
+    read = money(text)
+    assert read is not None
+    assert read.yuan == value * MULTIPLIER[unit]
