@@ -14,10 +14,9 @@ from parsers.pdf_text import join_wrapped
 from parsers.running_text import running_lines
 from parsers.table_stitch import StitchedTable
 
+MIN_LINES_FOR_PAGE_LAYOUT = 6
 PARAGRAPH_GAP = 1.4
 """A line pitch this many times the page's usual pitch means a new paragraph."""
-BOTTOM_BAND = 0.2
-"""A table ending in the page's lowest 20% may go on over the page (and one starting in the top 20%)."""
 
 
 @dataclass
@@ -109,16 +108,19 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
             blocks.append(_paragraph(paragraph))
         paragraph = None
 
-    for page in pages:
-        items = _page_items(page, dropped)
-        body_lines = [page.lines[i] for kind, i in items if kind == "line"]
-        layout = _layout(body_lines) or previous_layout
+    page_items = [_page_items(page, dropped) for page in pages]
+    page_lines = [[page.lines[i] for kind, i in items if kind == "line"] for page, items in zip(pages, page_items,
+                                                                                                strict=True)]
+    # a page with a few lines says little about the margins: the whole document's lines decide then
+    document_layout = _layout([line for lines in page_lines for line in lines])
+    for page, items, body_lines in zip(pages, page_items, page_lines, strict=True):
+        layout = _layout(body_lines) if len(body_lines) >= MIN_LINES_FOR_PAGE_LAYOUT else document_layout
         for position, (kind, i) in enumerate(items):
             if kind == "table":
                 table = page.tables[i]
                 close()
                 previous_line = None
-                if position == 0 and last_table is not None and _continues(last_table, table, page):
+                if position == 0 and last_table is not None and _continues(last_table, table):
                     last_table.extend(table, page.number)
                 else:
                     blocks.append(StitchedTable.start(table, page.number))
@@ -142,13 +144,13 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
     return _numbered(blocks)
 
 
-def _continues(previous: StitchedTable, table: PageTable, page: PageContent) -> bool:
-    """A table at the top of this page right after a table at the bottom of the previous page."""
-    return (
-        previous.bottom > page.height * (1 - BOTTOM_BAND)
-        and table.bbox[1] < page.height * BOTTOM_BAND
-        and previous.matches(table)
-    )
+def _continues(previous: StitchedTable, table: PageTable) -> bool:
+    """The first item of this page is a table with the columns of the table that ended the page before.
+
+    Where the previous table stops on its page does not matter: a row that may not be split, or a
+    merged block kept together, moves whole to the next page and leaves the bottom of the page blank.
+    """
+    return previous.matches(table)
 
 
 def _paragraph(building: _Open) -> Paragraph:

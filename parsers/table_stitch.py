@@ -40,8 +40,6 @@ class StitchedTable:
     cells: list[_Cell]
     edges: list[float]
     n_rows: int
-    bottom: float
-    """Bottom of the last page part, to check that it ends its page."""
     open_bottom: bool = False
     parts: int = 1
 
@@ -49,7 +47,7 @@ class StitchedTable:
     def start(cls, table: PageTable, page: int) -> StitchedTable:
         edges = _edges_of(table)
         cells = [_from_grid(cell, edges, page, 0) for cell in table.cells]
-        stitched = cls(page=page, cells=cells, edges=edges, n_rows=table.n_rows, bottom=table.bbox[3],
+        stitched = cls(page=page, cells=cells, edges=edges, n_rows=table.n_rows,
                        open_bottom=table.open_bottom)
         stitched._place()
         return stitched
@@ -88,7 +86,6 @@ class StitchedTable:
             cell.row += offset
             self.cells.append(cell)
         self.n_rows = offset + n_rows
-        self.bottom = table.bbox[3]
         self.open_bottom = table.open_bottom
         self.parts += 1
 
