@@ -98,9 +98,10 @@ def _grouped(text: str) -> int | None:
             return None  # 亿亿 is not a numeral we read
         if large_seen and unit == 10**4 and large_seen[-1] == 10**4:
             return None
+        after_wan = unit == 10**8 and bool(large_seen) and large_seen[-1] == 10**4  # 一万亿
+        if section == 0 and not digit and not after_wan:
+            return None  # 万 alone, 一亿万
         section += digit or 0
-        if section == 0 and total == 0:
-            return None  # 万 alone
         if unit == 10**8:
             total = (total + section) * unit
         else:

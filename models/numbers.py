@@ -421,6 +421,9 @@ def count(text: str | None) -> Quantity | None:
     return None
 
 
+_CMP_BEFORE_RE = regex.compile(r"(" + alternation(list(CMP_WORDS)) + r")[\p{Han} \t]{0,8}$")
+
+
 def parse_target(text: str | None) -> Target | None:
     """A comparison target: "≥95%", "≤90万元", "不少于12种", "至少全年完成2次", "90%以上", "═100%", "≧".
 
@@ -438,7 +441,7 @@ def parse_target(text: str | None) -> Target | None:
     comparator = quantity.comparator
     if comparator is None:
         before = reading_fold(text[: quantity.start])[0]
-        m = regex.search(r"(" + alternation(list(CMP_WORDS)) + r")[\p{Han} \t]{0,8}$", before)
+        m = _CMP_BEFORE_RE.search(before)
         comparator = CMP_WORDS[m[1]] if m else None
     return Target(comparator, quantity.value, quantity.unit, quantity.decimals, quantity.text, quantity)
 

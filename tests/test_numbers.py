@@ -251,6 +251,10 @@ def test_parse_target_none_for_words(text: str) -> None:
         ("零点五", "0.5"),
         ("二十五万三千", "253000"),
         ("一万亿", "1000000000000"),
+        ("五亿三千万", "530000000"),
+        ("一亿二", "120000000"),
+        ("一百一", "110"),
+        ("十万", "100000"),
     ],
 )
 def test_chinese_to_decimal(text: str, expected: str) -> None:
@@ -258,7 +262,7 @@ def test_chinese_to_decimal(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "万", "五六", "十十", "一百千", "点五", "三点", "零百", "一万一万", "abc", "两两"]
+    "text", ["", "万", "五六", "十十", "一百千", "点五", "三点", "零百", "一万一万", "abc", "两两", "一亿万", "亿亿"]
 )
 def test_chinese_to_decimal_rejects(text: str) -> None:
     assert chinese_to_decimal(text) is None
