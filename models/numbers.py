@@ -27,6 +27,7 @@ from models.numwords import (
     SUFFIX_RE,
     UNIT_BODY,
     UNIT_RE,
+    Kind,
     alternation,
     kind_of,
     unit_name,
@@ -73,7 +74,7 @@ class Quantity:
     """The exact source fragment that was read, comparator and unit included."""
     start: int
     end: int
-    kind: str = "number"
+    kind: Kind = "number"
     """money, percent, count, date, reference (phone, postcode, document number), ordinal, foreign_money,
     or number (no unit)."""
 
@@ -170,13 +171,13 @@ class _Scanner:
         self._specials()
         self._general()
         found = sorted(self.found, key=lambda q: q.start)
-        return _share_range_units(self.text, found)
+        return _share_range_units(self.text, _chinese_dates(self.text, found))
 
     def _free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
 
     def _add(self, span: tuple[int, int], value: Decimal, decimals: int, unit: str | None, comparator: str | None,
-             kind: str) -> None:  # fmt: skip
+             kind: Kind) -> None:  # fmt: skip
         start, end = span
         o_start, o_end = self.origin[start], self.origin[end - 1] + 1
         self.found.append(Quantity(value, decimals, unit, comparator, self.text[o_start:o_end], o_start, o_end, kind))
@@ -275,6 +276,16 @@ def _chinese_value(run: str, unit: str | None) -> tuple[Decimal, int, str | None
     if unit is None and (positional or len(run) < 2):
         return None  # a lone 一 or 二〇二〇 without a unit is part of a word
     return value, len(run.partition("点")[2]), unit_name(unit)
+
+
+def _chinese_dates(text: str, found: list[Quantity]) -> list[Quantity]:
+    """十二月三十一日: a day right after a month is a date, as 12月31日 is."""
+    out = list(found)
+    for i in range(1, len(out)):
+        before, day = out[i - 1], out[i]
+        if day.unit in ("日", "号") and before.kind == "date" and before.unit == "月" and before.end == day.start:
+            out[i] = replace(day, kind="date")
+    return out
 
 
 def _share_range_units(text: str, found: list[Quantity]) -> list[Quantity]:

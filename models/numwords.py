@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 import regex
+
+Kind = Literal["money", "percent", "count", "date", "reference", "ordinal", "foreign_money", "number"]
 
 MAGNITUDES: dict[str, Decimal] = {
     "万亿": Decimal(10**12),
@@ -105,7 +108,7 @@ def unit_name(raw: str | None) -> str | None:
     return raw
 
 
-def kind_of(unit: str | None, value: Decimal, decimals: int) -> str:
+def kind_of(unit: str | None, value: Decimal, decimals: int) -> Kind:
     """money, percent, foreign_money, count, date (2020年, 12月) or number, from the unit a figure carries."""
     if unit is None:
         return "number"
