@@ -20,6 +20,7 @@ from parsers.pdf_text import build_lines
 
 MAX_OBJECTS_PER_PAGE = 20_000
 """Past this many drawing objects a page is read for text only (no table finder): bounded time."""
+MAX_EDGES_PER_PAGE = 4_000
 UNMAPPED_SHARE = 0.5
 """A page whose glyphs are mostly without Unicode meaning is read like a scan."""
 SCAN_IMAGE_SHARE = 0.3
@@ -108,6 +109,10 @@ def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int, warnings: list[s
             warnings.append(f"第 {number} 页字体缺少 Unicode 映射，已改用字体内置编码读取文字")
     if _needs_ocr(objects):
         return _ocr_page(path, index)
+    if len(objects.edges) > MAX_EDGES_PER_PAGE:
+        # the cell finder compares every rule with every other: a hatched drawing would take minutes
+        warnings.append(f"第 {number} 页线条过多（{len(objects.edges)} 条），未识别表格")
+        objects.edges = []
     tables, outside = build_tables(objects.edges, objects.chars) if objects.edges else ([], objects.chars)
     return PageContent(number=number, width=objects.width, height=objects.height, lines=build_lines(outside),
                        tables=tables)

@@ -68,13 +68,15 @@ def count_objects(page: pdfium.PdfPage) -> int:
 
 def read_page_objects(page: pdfium.PdfPage, *, with_paths: bool = True) -> PageObjects:
     """Characters always; ruling edges and image coverage unless `with_paths` is off (huge pages)."""
-    width, height = page.get_size()
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    frame = (left, top)  # PDF user space → top-left origin of the media box (which need not be 0, 0)
     text_page = page.get_textpage()
     try:
-        chars, unmapped = _read_chars(text_page, height)
+        chars, unmapped = _read_chars(text_page, frame)
     finally:
         text_page.close()
-    edges, image_area = _read_paths_and_images(page, height, width * height) if with_paths else ([], 0.0)
+    edges, image_area = _read_paths_and_images(page, frame, width * height) if with_paths else ([], 0.0)
     return PageObjects(width, height, chars, edges, unmapped, count_objects(page), image_area)
 
 
@@ -82,7 +84,8 @@ def is_unmapped(code: int) -> bool:
     return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or (code < 0x20 and code not in (9, 10, 13))
 
 
-def _read_chars(text_page: pdfium.PdfTextPage, page_height: float) -> tuple[list[Char], int]:
+def _read_chars(text_page: pdfium.PdfTextPage, frame: tuple[float, float]) -> tuple[list[Char], int]:
+    left, top = frame
     handle = text_page.raw
     rect = raw.FS_RECTF()
     chars: list[Char] = []
@@ -98,12 +101,13 @@ def _read_chars(text_page: pdfium.PdfTextPage, page_height: float) -> tuple[list
         if not raw.FPDFText_GetLooseCharBox(handle, index, rect):
             continue
         text = chr(code) if code < 0x110000 else "\ufffd"
-        chars.append(Char(text, rect.left, page_height - rect.top, rect.right, page_height - rect.bottom,
+        chars.append(Char(text, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom,
                           raw.FPDFText_GetFontSize(handle, index)))
     return chars, unmapped
 
 
-def _read_paths_and_images(page: pdfium.PdfPage, page_height: float, page_area: float) -> tuple[list[Edge], float]:
+def _read_paths_and_images(page: pdfium.PdfPage, frame: tuple[float, float],
+                           page_area: float) -> tuple[list[Edge], float]:
     edges: list[Edge] = []
     image_area = 0.0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -114,11 +118,11 @@ def _read_paths_and_images(page: pdfium.PdfPage, page_height: float, page_area: 
             if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
                 image_area += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
-            edges.extend(_path_edges(obj, page_height))
+            edges.extend(_path_edges(obj, frame))
     return edges, min(1.0, image_area / page_area) if page_area else 0.0
 
 
-def _path_edges(obj: raw.FPDF_PAGEOBJECT, page_height: float) -> list[Edge]:
+def _path_edges(obj: raw.FPDF_PAGEOBJECT, frame: tuple[float, float]) -> list[Edge]:
     """Axis-aligned straight segments of one path (rectangles give their four sides)."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
@@ -129,7 +133,7 @@ def _path_edges(obj: raw.FPDF_PAGEOBJECT, page_height: float) -> list[Edge]:
     edges: list[Edge] = []
 
     def add(p: tuple[float, float], q: tuple[float, float]) -> None:
-        edge = _edge_between(p, q, page_height)
+        edge = _edge_between(p, q, frame)
         if edge is not None:
             edges.append(edge)
 
@@ -149,11 +153,12 @@ def _path_edges(obj: raw.FPDF_PAGEOBJECT, page_height: float) -> list[Edge]:
     return edges
 
 
-def _edge_between(p: tuple[float, float], q: tuple[float, float], page_height: float) -> Edge | None:
-    (x0, y0), (x1, y1) = p, q
+def _edge_between(p: tuple[float, float], q: tuple[float, float], frame: tuple[float, float]) -> Edge | None:
+    left, page_top = frame
+    (x0, y0), (x1, y1) = (p[0] - left, p[1]), (q[0] - left, q[1])
     if abs(y0 - y1) < _AXIS_TOLERANCE and abs(x1 - x0) >= _MIN_EDGE_LENGTH:
-        top = page_height - y0
+        top = page_top - y0
         return Edge("h", min(x0, x1), top, max(x0, x1), top)
     if abs(x0 - x1) < _AXIS_TOLERANCE and abs(y1 - y0) >= _MIN_EDGE_LENGTH:
-        return Edge("v", x0, page_height - max(y0, y1), x0, page_height - min(y0, y1))
+        return Edge("v", x0, page_top - max(y0, y1), x0, page_top - min(y0, y1))
     return None

@@ -84,10 +84,20 @@ class _Grid:
         self.ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
 
     def col(self, x: float) -> int:
-        return min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - x))
+        return _nearest(self.xs, x)
 
     def row(self, y: float) -> int:
-        return min(range(len(self.ys)), key=lambda i: abs(self.ys[i] - y))
+        return _nearest(self.ys, y)
+
+
+def _nearest(values: list[float], x: float) -> int:
+    """Index of the sorted value closest to x."""
+    i = bisect_right(values, x)
+    if i == 0:
+        return 0
+    if i == len(values) or x - values[i - 1] <= values[i] - x:
+        return i - 1
+    return i
 
 
 def build_tables(edges: list[Edge], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:

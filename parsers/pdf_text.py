@@ -67,9 +67,17 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
             continue
         lines.append([char])
         band_top, band_bottom = char.top, char.bottom
-    for line in lines:
-        line.sort(key=lambda c: c.x0)
-    return lines
+    return [_without_overprints(sorted(line, key=lambda c: c.x0)) for line in lines]
+
+
+def _without_overprints(line: list[Char]) -> list[Char]:
+    """Drop a glyph printed again over itself (fake bold: the same character shifted a fraction of a point)."""
+    kept: list[Char] = []
+    for char in line:
+        if kept and char.text == kept[-1].text and abs(char.x0 - kept[-1].x0) < 0.25 * max(char.size, 1.0):
+            continue
+        kept.append(char)
+    return kept
 
 
 def line_text(chars: Sequence[Char]) -> str:

@@ -149,3 +149,13 @@ def test_image_only_page_goes_to_the_ocr_stage_or_says_why_not(tmp_path: Path) -
     else:
         document = read(path)
         assert document.source.format == "pdf-scanned"
+
+
+def test_page_with_thousands_of_rules_skips_the_table_finder(tmp_path: Path) -> None:
+    rules = b"".join(b"%d 100 m %d 700 l S\n" % (50 + i * 0.2, 50 + i * 0.2) for i in range(2500))
+    rules += b"".join(b"50 %d m 550 %d l S\n" % (100 + i * 0.24, 100 + i * 0.24) for i in range(2500))
+    path = tmp_path / "hatched.pdf"
+    path.write_bytes(one_page_pdf(b"BT /F1 12 Tf 72 800 Td (Hatched) Tj ET\n" + rules))
+    document = read(path)
+    assert document.tables == [] and [p.text for p in document.paragraphs] == ["Hatched"]
+    assert any("线条过多" in w for w in document.warnings)

@@ -112,3 +112,20 @@ def test_page_numbers(text: str) -> None:
 @pytest.mark.parametrize("text", ["2020年度", "一、项目基本情况", "670.64"])
 def test_not_page_numbers(text: str) -> None:
     assert not is_page_number(text)
+
+
+def test_media_box_not_at_the_origin(tmp_path: Path) -> None:
+    data = one_page_pdf(b"BT /F1 12 Tf 172 820 Td (Offset) Tj ET").replace(b"[0 0 595 842]", b"[100 100 695 942]")
+    path = tmp_path / "offset.pdf"
+    path.write_bytes(data)
+    (paragraph,) = read(path).paragraphs
+    assert paragraph.text == "Offset"
+    assert paragraph.bbox is not None
+    assert abs(paragraph.bbox[0] - 72) < 1 and 100 < paragraph.bbox[1] < 125  # 942 - 820 = 122 to the baseline
+
+
+def test_fake_bold_overprint_is_read_once(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 720 Td (Bold title) Tj ET BT /F1 12 Tf 72.3 720 Td (Bold title) Tj ET"
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(one_page_pdf(content))
+    assert [p.text for p in read(path).paragraphs] == ["Bold title"]
