@@ -179,6 +179,9 @@ class Grid:
     """(row, col, row_span, col_span) of each cell, top-left anchored."""
     unit_cell: dict[tuple[int, int], int]
     """Grid unit → index into `cells`."""
+    open_top: bool = False
+    """No ruling closes the top: the column rulings run on above the first one (cut by a page break)."""
+    open_bottom: bool = False
 
     @property
     def box(self) -> PixelBox:
@@ -262,10 +265,23 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list
                 cols.insert(0, float(left))
             if right - cols[-1] > dpi * 0.2:
                 cols.append(float(right))
+        # A table cut by a page break often lacks the ruling under its last row (or above its first):
+        # the column rulings still run on past the last ruling across them.
+        open_top = open_bottom = False
+        if rows and v_segs:
+            top_end, bottom_end = min(s[1] for s in v_segs), max(s[1] + s[3] for s in v_segs)
+            if rows[0] - top_end > dpi * 0.1:
+                rows.insert(0, float(top_end))
+                open_top = True
+            if bottom_end - rows[-1] > dpi * 0.1:
+                rows.append(float(bottom_end))
+                open_bottom = True
         # Smaller than one row of body text: strokes of bold headings crossing, not a table.
         if len(rows) < 2 or len(cols) < 2 or cols[-1] - cols[0] < dpi * 0.75 or rows[-1] - rows[0] < dpi * 0.17:
             continue
-        grids.append(_grid(rows, cols, horizontal, vertical, dpi))
+        grid = _grid(rows, cols, horizontal, vertical, dpi)
+        grid.open_top, grid.open_bottom = open_top, open_bottom
+        grids.append(grid)
     grids.sort(key=lambda grid: grid.row_edges[0])
     return grids
 
@@ -457,9 +473,6 @@ def _assemble(
 ) -> PageContent:
     scale = 72 / dpi
 
-    def points(box: PixelBox) -> BBox:
-        return tuple(round(float(v) * scale, 2) for v in box)  # type: ignore[return-value]
-
     in_cells: list[dict[int, list[OcrWord]]] = [{} for _ in grids]
     outside: list[OcrWord] = []
     for word in words:
@@ -490,8 +503,9 @@ def _assemble(
                     row_span=row_span,
                     col_span=col_span,
                     text=_join(legible),
-                    bbox=points(box),
+                    bbox=_points(box, dpi),
                     confidence=round(confidence, 4),
+                    lines=[line for words in _lines(found) if (line := _text_line(words, ink, dpi)) is not None],
                 )
             )
         page.tables.append(
@@ -499,34 +513,46 @@ def _assemble(
                 n_rows=len(grid.row_edges) - 1,
                 n_cols=len(grid.col_edges) - 1,
                 cells=cells,
-                bbox=points(grid.box),
+                bbox=_points(grid.box, dpi),
                 col_edges=[round(float(e) * scale, 2) for e in grid.col_edges],
+                open_top=grid.open_top,
+                open_bottom=grid.open_bottom,
             )
         )
 
-    for line in _lines(outside):
-        legible = [w for w in line if w.confidence >= MIN_CONFIDENCE]
-        if not legible:
-            continue
-        box = (
-            min(w.box[0] for w in line),
-            min(w.box[1] for w in line),
-            max(w.box[2] for w in line),
-            max(w.box[3] for w in line),
-        )
-        page.lines.append(
-            TextLine(
-                text=_join(legible),
-                bbox=points(box),
-                size=_font_size(ink, box, dpi),
-                confidence=round(min(w.confidence for w in line), 4),
-            )
-        )
+    for words_of_line in _lines(outside):
+        line = _text_line(words_of_line, ink, dpi)
+        if line is not None:
+            page.lines.append(line)
 
     items = [(line.bbox[1], "line", i) for i, line in enumerate(page.lines)]
     items += [(table.bbox[1], "table", j) for j, table in enumerate(page.tables)]
     page.order = [(kind, index) for _, kind, index in sorted(items)]
     return page
+
+
+def _text_line(words: list[OcrWord], ink: np.ndarray, dpi: float) -> TextLine | None:
+    """One visual line; its confidence is that of its weakest word, illegible ones included."""
+    legible = [w for w in words if w.confidence >= MIN_CONFIDENCE]
+    if not legible:
+        return None
+    box = (
+        min(w.box[0] for w in words),
+        min(w.box[1] for w in words),
+        max(w.box[2] for w in words),
+        max(w.box[3] for w in words),
+    )
+    return TextLine(
+        text=_join(legible),
+        bbox=_points(box, dpi),
+        size=_font_size(ink, box, dpi),
+        confidence=round(min(w.confidence for w in words), 4),
+    )
+
+
+def _points(box: PixelBox, dpi: float) -> BBox:
+    scale = 72 / dpi
+    return tuple(round(float(v) * scale, 2) for v in box)  # type: ignore[return-value]
 
 
 def _font_size(ink: np.ndarray, box: PixelBox, dpi: float) -> float:

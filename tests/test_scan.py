@@ -104,6 +104,7 @@ def test_cell_texts_match_and_confident_figures_are_right(page: PageContent, tru
     for key, text in truth["texts"].items():
         cell = cells[key]
         assert cell.confidence is not None and 0 <= cell.confidence <= 1
+        assert normalise("".join(line.text for line in cell.lines)) == normalise(cell.text)
         # The contract: a figure read at or above the threshold is the printed figure.
         if re.search(r"\d", cell.text) and cell.confidence >= LOW_CONFIDENCE:
             assert normalise(cell.text) == text, key

@@ -78,6 +78,14 @@ def test_open_sided_table_keeps_its_outer_columns() -> None:
     assert grid.col_edges[-1] == pytest.approx(COLS[-1], abs=4)
 
 
+def test_table_cut_by_a_page_break_keeps_its_unruled_last_row() -> None:
+    image = draw_grid({("h", len(ROWS) - 1, c) for c in range(len(COLS) - 1)})
+    (grid,) = grids_of(image)
+    assert len(grid.row_edges) == len(ROWS)
+    assert grid.row_edges[-1] == pytest.approx(ROWS[-1], abs=4)
+    assert grid.open_bottom and not grid.open_top
+
+
 def test_bold_heading_strokes_are_not_a_table() -> None:
     image = Image.new("L", (1240, 300), 255)
     ImageDraw.Draw(image).text((100, 100), "（二）项目基本性质、用途和主要内容", font=font(46, "Bold"), fill=0)
@@ -121,6 +129,10 @@ def test_a_turned_drawn_table_is_read_cell_by_cell() -> None:
         assert cells[key].confidence is not None and cells[key].confidence >= LOW_CONFIDENCE
         x0, top, _, _ = cells[key].bbox
         assert (x0, top) == pytest.approx((COLS[key[1]] * 72 / DPI, ROWS[key[0]] * 72 / DPI), abs=3)
+    wide = cells[(0, 1)]
+    assert [line.text for line in wide.lines] == [texts[(0, 1)]]
+    assert wide.lines[0].size == pytest.approx(10.5, abs=2)
+    assert not table.open_top and not table.open_bottom
     empty = cells[(3, 3)]
     assert empty.text == "" and empty.confidence == 1.0
     assert [line.text for line in page.lines] == ["填报日期：2023年3月10日"]
