@@ -130,7 +130,9 @@ def build_tables(edges: list[Edge], chars: list[Char]) -> tuple[list[PageTable],
             if x0 <= x <= x1 and top <= y <= bottom:
                 grid, _, owner = tables[index]
                 slot = owner.get((bisect_right(grid.ys, y) - 1, bisect_right(grid.xs, x) - 1))
-                if slot is not None:
+                if slot is None:
+                    outside.append(char)  # in a gap of the ruling: keep it as page text, never lose it
+                else:
                     cell_chars[index][slot].append(char)
                 break
         else:

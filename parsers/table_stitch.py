@@ -73,8 +73,7 @@ class StitchedTable:
         split = _is_split_row(self, first, table.open_top)
         offset = last_row if split else self.n_rows
         leading = _leading_empty(first)
-        if not split:
-            self._carry_over_holes(incoming, leading, n_rows)
+        self._carry_over_holes(incoming, leading, n_rows, split)
         for cell in incoming:
             above = self._covering(last_row, cell) if cell.row == 0 else None
             if above is not None and (split or _carries_merge(above, cell, cell.col in leading)):
@@ -89,7 +88,7 @@ class StitchedTable:
         self.open_bottom = table.open_bottom
         self.parts += 1
 
-    def _carry_over_holes(self, incoming: list[_Cell], leading: set[int], n_rows: int) -> None:
+    def _carry_over_holes(self, incoming: list[_Cell], leading: set[int], n_rows: int, split: bool) -> None:
         """Extend merged labels over the break where the continuation has no cell at all under them.
 
         A merged cell carried over the page often gets no rule above its continuation, so no cell is
@@ -103,7 +102,7 @@ class StitchedTable:
             below = [c.row for c in incoming if c.col < above.col + above.col_span and above.col < c.col + c.col_span]
             depth = min(below, default=n_rows)
             if depth > 0:
-                above.row_span += depth
+                above.row_span += depth - (1 if split else 0)  # a split row's first line is the row itself
 
     def _covering(self, row: int, cell: _Cell) -> _Cell | None:
         for candidate in self.cells:

@@ -113,6 +113,20 @@ def test_labels_carried_over_a_hole_without_cells() -> None:
         ["一级", "分值"], ["项目绩效", "55"], ["项目绩效", "55"], ["项目绩效", "55"], ["满意度", "10"]]
 
 
+def test_split_row_under_labels_without_cells() -> None:
+    page1 = _table([["一级", "分值", "三级", "得分"], ["项目管理", "25", "资金使用情况逐项进行了核查，查", "6"]],
+                   top=740, open_bottom=True)
+    page2 = _table([[None, None, "阅了会计凭证。", ""], [None, None, "财务管理", "3"], ["项目绩效", "55", "产出", "5"]],
+                   top=60)
+    table = _single_table([_page(1, [page1]), _page(2, [page2])])
+    assert [table.row_texts(r) for r in range(table.n_rows)] == [
+        ["一级", "分值", "三级", "得分"],
+        ["项目管理", "25", "资金使用情况逐项进行了核查，查阅了会计凭证。", "6"],
+        ["项目管理", "25", "财务管理", "3"],
+        ["项目绩效", "55", "产出", "5"],
+    ]
+
+
 def test_tables_with_other_columns_are_not_stitched() -> None:
     page1 = _table([["a", "b", "c", "d"]], top=740)
     page2 = _table([["e", "f", "g", "h"]], top=60)
