@@ -59,6 +59,12 @@ def test_full_marks_with_the_target_missed() -> None:
     assert "≥95%" in finding.message and "90%" in finding.message
 
 
+def test_a_score_above_its_weight_is_left_to_exceeds_weight() -> None:
+    data = extraction(indicators=[indicator("维修设施设备数量", "≥300台", "218台", score="11")])
+    assert findings(data, "indicator.score_inflated") == []
+    assert [f.code for f in findings(data, "score.exceeds_weight")] == ["ABOVE_WEIGHT"]
+
+
 def test_proportional_score_for_positive_reverse_and_equality_targets() -> None:
     # 90/95 × 10 = 9.47: 9.6 is within 0.15, 9.7 is not.
     assert (

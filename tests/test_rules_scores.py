@@ -211,3 +211,37 @@ def test_subtotals_check_scores_and_weights_and_leave_the_total_row_to_score_tot
     data = extraction(facts=Facts(subtotals=[as_total]), indicators=indicators, **base, **record_total)
     assert findings(data, "score.subtotal") == []
     assert findings(data, "score.total")
+
+
+def test_form_whose_funds_weight_was_not_read_has_no_known_top_level() -> None:
+    indicators = _form_indicators([("产出指标", "40", "40"), ("效益指标", "30", "30"), ("满意度指标", "10", "10")])
+    grand = ScoreSubtotal(
+        label="总分",
+        target="indicators",
+        rows=[0, 1, 2],
+        weight=Decimal(100),
+        score=Decimal("99.8"),
+        evidence={"score": cell(1, 14, 6, "99.8"), "weight": cell(1, 14, 5, "100")},
+    )
+    base = funds(execution_rate="99%", execution_score="19.8")
+    data = extraction(
+        facts=Facts(subtotals=[grand]), indicators=indicators, kind="self_evaluation_form", **base, **total("99.8")
+    )
+    for rule_id in ("score.table_incomplete", "score.weights_sum", "score.total", "form.standard_weights"):
+        assert findings(data, rule_id) == [], rule_id
+
+
+def test_grand_total_of_100_over_an_incomplete_table_is_one_finding() -> None:
+    indicators = _form_indicators([("产出指标", "50", "50"), ("效益指标", "30", "30")])
+    grand = ScoreSubtotal(
+        label="总分",
+        target="indicators",
+        rows=[0, 1],
+        weight=Decimal(100),
+        score=Decimal(90),
+        evidence={"score": cell(1, 14, 6, "90"), "weight": cell(1, 14, 5, "100")},
+    )
+    base = funds(execution_rate="100%", execution_weight="10", execution_score="10")
+    data = extraction(facts=Facts(subtotals=[grand]), indicators=indicators, kind="self_evaluation_form", **base)
+    assert len(findings(data, "score.table_incomplete")) == 1
+    assert findings(data, "score.weights_sum") == [] and findings(data, "form.standard_weights") == []

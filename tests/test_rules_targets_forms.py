@@ -59,7 +59,7 @@ def form_indicators(split: dict[str, str]) -> list[Indicator]:
             actual="100%",
             weight=Decimal(weight),
             score=Decimal(weight),
-            evidence={"weight": cell(1, 10 + i, 5, weight)},
+            evidence={"weight": cell(1, 10 + i, 5, weight), "score": cell(1, 10 + i, 6, weight)},
         )
         for i, (level1, weight) in enumerate(split.items())
     ]
@@ -88,7 +88,7 @@ def test_unfilled_scores_goal_and_template_text() -> None:
     )
     blank_total = BlankCell(field="total_score", evidence=cell(1, 20, 6, ""), label="总分")
     data = extraction(
-        facts=Facts(blank_cells=[blank_total]),
+        facts=Facts(blank_cells=[blank_total, BlankCell(field="execution_score", evidence=cell(1, 3, 7, "—"))]),
         kind="self_evaluation_form",
         indicators=rows,
         project=project,

@@ -39,14 +39,18 @@ def standard_weights(extraction: Extraction) -> Iterator[Flag]:
     """A self-evaluation form's top-level weights differ from 预算执行率 10 / 产出 50 / 效益 30 / 满意度 10.
 
     Not flagged: other kinds of document; a form whose funds weight is not printed; a form with a
-    level-1 heading outside the four (its split cannot be compared) or with an unknown level-1 weight.
+    level-1 heading outside the four (its split cannot be compared) or with an unknown level-1 weight;
+    a top level that does not add up to 100 (score.table_incomplete / score.weights_sum say so).
     """
     report = extraction.report
     if report.kind != "self_evaluation_form":
         return
     tree = score_tree(extraction)
-    if tree.funds is None or tree.funds.weight is None or not tree.groups:
+    top = tree.top_weights()
+    if tree.funds is None or tree.funds.weight is None or top is None:
         return
+    if abs(sum((weight for _, weight, _ in top), Decimal(0)) - 100) > Decimal("0.5"):
+        return  # an incomplete or overfull table is reported by the score rules, not as a different split
     parts: dict[str, tuple[Decimal, Evidence | None]] = {"预算执行": (tree.funds.weight, tree.funds.weight_evidence)}
     for group in tree.groups:
         family, weight = level1_family(normalise_label(group.name)), group.effective_weight()
@@ -88,7 +92,9 @@ def unfilled(extraction: Extraction) -> Iterator[Flag]:
     instructions (…字以内, 结合自评情况说明…).
 
     Blank cells come from `Facts.blank_cells`, and on self-evaluation forms also from weighted rows
-    without a score and a 预期目标 without its 实际完成情况. All blank score cells make one finding.
+    without a score in a table where other rows have one, and a 预期目标 without its 实际完成情况.
+    All blank score cells make one finding. A blank funds-row score is reported only from
+    `Facts.blank_cells` (a score column that was not read is not a blank cell).
     Not flagged: blank actuals (indicator.missing_actual reports them); cells a template does not
     have; documents other than forms, except for cells the extractor reported blank.
     """
@@ -98,13 +104,14 @@ def unfilled(extraction: Extraction) -> Iterator[Flag]:
         if cell.field != "actual":
             blank.setdefault(cell.field, []).append((cell.label, cell.evidence))
     if report.kind == "self_evaluation_form":
-        budget = report.budget
-        funds_evidence = evidence_of(budget, "execution_weight")
-        if budget.execution_weight is not None and budget.execution_score is None and funds_evidence is not None:
-            blank.setdefault("execution_score", []).append(("预算执行率", funds_evidence))
+        scored_tables = {
+            e.table for row in report.indicators if row.score is not None and (e := evidence_of(row, "score"))
+        }
         for indicator in report.indicators:
             evidence = evidence_of(indicator, "weight")
-            if indicator.weight is not None and indicator.score is None and evidence is not None:
+            if indicator.weight is None or indicator.score is not None or evidence is None:
+                continue
+            if evidence.table in scored_tables:  # the table has a score column: this cell of it is blank
                 blank.setdefault("score", []).append((indicator.name or "", evidence))
         goal_evidence = evidence_of(report.project, "goal_expected")
         if report.project.goal_expected and says_nothing(report.project.goal_actual) and goal_evidence is not None:

@@ -51,6 +51,8 @@ def _quantitative_inflation(indicator: Indicator, measured: Measured, integers: 
     if measured.met() or not _scored(indicator):
         return None
     assert indicator.weight is not None and indicator.score is not None
+    if indicator.score - indicator.weight > half_unit(indicator.score, evidence_of(indicator, "score")):
+        return None  # above its weight: score.exceeds_weight reports it
     evidence = _row_evidence(indicator, "target", "actual", "score", "weight")
     figures = f"目标 {measured.target_text}，实际完成 {measured.actual_text}"
     if _full_marks(indicator):
@@ -187,7 +189,8 @@ def score_inflated(extraction: Extraction) -> Iterator[Flag]:
     max(0.15, the printed rounding) (OVER_SCORED). Qualitative rows (R12): 部分达成 above 80% or 未达成
     at 60% or more of the weight. Rate rows (R24): full marks on 到位率/执行率 below 100%.
     Not flagged: a target met within the rounding of both figures; target and actual in different
-    units; qualitative results other than 部分达成/未达成 (达成 may score anywhere in 80–100%).
+    units; a score above its weight (score.exceeds_weight); qualitative results other than
+    部分达成/未达成 (达成 may score anywhere in 80–100%).
     """
     integers = report_scores_are_integers(extraction.report)
     for indicator in extraction.report.indicators:

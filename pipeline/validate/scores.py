@@ -132,7 +132,8 @@ def weights_sum(extraction: Extraction) -> Iterator[Flag]:
                 evidence=evidence_list(evidence for _, _, evidence in top),
                 code="TOP_OVER_100",
             )
-    yield from _subtotal_weight_flags(extraction, tree.funds)
+    incomplete = top is not None and FULL_MARKS - sum((w for _, w, _ in top), Decimal(0)) > half_unit(FULL_MARKS)
+    yield from _subtotal_weight_flags(extraction, tree.funds, skip_full_marks=incomplete or top is None)
 
 
 def _subtotal_rows(extraction: Extraction, target: str, rows: list[int]) -> list:
@@ -140,9 +141,13 @@ def _subtotal_rows(extraction: Extraction, target: str, rows: list[int]) -> list
     return [pool[i] for i in rows if 0 <= i < len(pool)]
 
 
-def _subtotal_weight_flags(extraction: Extraction, funds: Leaf | None) -> Iterator[Flag]:
+def _subtotal_weight_flags(extraction: Extraction, funds: Leaf | None, skip_full_marks: bool) -> Iterator[Flag]:
+    """A 合计/总分 row printing 100 over an incomplete table is score.table_incomplete's finding, and over
+    a table whose top level is unknown (funds weight not read) it cannot be checked."""
     for subtotal in extraction.facts.subtotals:
         if subtotal.weight is None or not subtotal.rows:
+            continue
+        if skip_full_marks and subtotal.weight == FULL_MARKS:
             continue
         rows = _subtotal_rows(extraction, subtotal.target, subtotal.rows)
         if not rows or any(row.weight is None for row in rows):

@@ -105,7 +105,9 @@ def _leaf_from_indicator(row: Indicator) -> Leaf:
 class ScoreTree:
     groups: list[Group]
     funds: Leaf | None
-    """The budget-execution row of a self-evaluation form, when it has a weight."""
+    """The budget-execution row of a self-evaluation form, when its weight or score was read."""
+    funds_weight_unknown: bool = False
+    """A self-evaluation form whose funds row weight was not read: the top level cannot be summed."""
 
     @property
     def leaves(self) -> list[Leaf]:
@@ -117,7 +119,7 @@ class ScoreTree:
 
         None too when no indicator or score row was read: the funds row alone says nothing about the table.
         """
-        if not self.groups:
+        if not self.groups or self.funds_weight_unknown:
             return None
         parts: list[tuple[str, Decimal, Evidence | None]] = []
         if self.funds is not None and self.funds.weight is not None:
@@ -160,13 +162,14 @@ def score_tree(extraction: Extraction) -> ScoreTree:
         group.leaves.append(leaf)
     budget = report.budget
     funds = None
-    if not report.scores and budget.execution_weight is not None:
+    if not report.scores and (budget.execution_weight is not None or budget.execution_score is not None):
         funds = Leaf(
             name="预算执行率",
             weight=budget.execution_weight,
             score=budget.execution_score,
             weight_evidence=evidence_of(budget, "execution_weight"),
             score_evidence=evidence_of(budget, "execution_score"),
-            row_evidence=evidence_of(budget, "execution_weight"),
+            row_evidence=evidence_of(budget, "execution_weight") or evidence_of(budget, "execution_score"),
         )
-    return ScoreTree(groups=list(groups.values()), funds=funds)
+    unknown = report.kind == "self_evaluation_form" and budget.execution_weight is None
+    return ScoreTree(groups=list(groups.values()), funds=funds, funds_weight_unknown=unknown)
