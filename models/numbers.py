@@ -121,7 +121,7 @@ _NUMBER_RE = regex.compile(
     r"|百分之(?P<cnpct>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|千分之(?P<cnpermille>" + _CN + r"+" + _CN_DECIMAL + r")"
     r"|(?P<chinese>" + _CN + r"+" + _CN_DECIMAL + r"))"
-    r"(?:[ \t]*" + UNIT_RE + r")?" + SUFFIX_RE
+    r"(?:[ \t]*" + UNIT_RE + r"|[ \t]*[(（][ \t]*(?P<punit>亿元|万元|元|%)[ \t]*(?P<pclose>[)）]))?" + SUFFIX_RE
 )
 _DATE_RE = regex.compile(
     _NOT_AFTER + r"(?P<y>(?:19|20)\d{2})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月(?:[ \t]*(?P<d>\d{1,2})[ \t]*[日号])?)?"
@@ -225,8 +225,8 @@ class _Scanner:
                 pos = m.end("chinese") if m["chinese"] else m.start() + 1
 
     def _read(self, m: regex.Match[str], number: str) -> bool:
-        unit = unit_name(m["unit"])
-        gap = unit and len(unit) == 1 and m.start("unit") > m.end(number) and not m["suffix"]
+        unit = unit_name(m["unit"] or m["punit"])  # 670.64（万元） as well as 670.64万元
+        gap = m["unit"] and len(m["unit"]) == 1 and m.start("unit") > m.end(number) and not m["suffix"]
         if gap and regex.match(r"\p{Han}", self.folded[m.end("unit") : m.end("unit") + 1]):
             unit = None  # 69 单位领导 in text flattened from a table: a lone unit character after a gap starts a word
         if number == "arabic":
@@ -246,7 +246,13 @@ class _Scanner:
         comparator = CMP_WORDS[m["cmp"].strip()] if m["cmp"] else None
         if m["suffix"]:
             comparator = comparator or CMP_SUFFIXES.get(m["suffix"], "≤")  # 内: 30日内
-        end = m.end() if m["suffix"] else m.end("unit") if m["unit"] and unit else m.end(number)
+        end = m.end(number)
+        if m["suffix"]:
+            end = m.end()
+        elif m["unit"] and unit:
+            end = m.end("unit")
+        elif m["punit"]:
+            end = m.end("pclose")
         self._add((m.start(), end), value, decimals, unit, comparator, kind_of(unit, value, decimals))
         return True
 

@@ -65,6 +65,8 @@ D = Decimal
         ("2020年预算100万元", "1000000", "10000"),
         ("50万美元（约合350万元）", "3500000", "10000"),
         ("558.01万兀", "5580100", "100"),  # OCR reads 元 as 兀
+        ("670.64（万元）", "6706400", "100"),
+        ("670.64 (万元)", "6706400", "100"),
     ],
 )
 def test_money_reads_yuan_and_resolution(text: str, yuan: str | None, resolution: str | None) -> None:
