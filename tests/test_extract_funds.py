@@ -80,3 +80,15 @@ def test_unit_from_a_note_or_a_cell_and_no_unit_means_not_read() -> None:
 
 def test_a_table_without_two_budget_labels_is_not_a_funds_block() -> None:
     assert _read([["项目名称", "综合事务"], ["实际到位资金", "670.64"]]).mentions == []
+
+
+def test_a_sources_heading_row_is_not_a_source() -> None:
+    rows = [
+        ["年初预算数（万元）", "25.00", "全年执行数（万元）", "21.55"],
+        ["资金来源", "", "", ""],
+        ["当年财政拨款", "25.00", "当年财政拨款", "21.55"],
+    ]
+    facts = _read(rows)
+    assert [(s.name, s.planned, s.spent) for s in facts.sources] == [
+        ("当年财政拨款", Decimal("250000.00"), Decimal("215500.00"))
+    ]

@@ -44,6 +44,15 @@ def test_budget_figures_take_the_label_right_before_them() -> None:
     assert all(m.origin == "text" for m in mentions)
 
 
+def test_form_vocabulary_in_sentences() -> None:
+    text = "2022年度该项目年初预算数25.00万元，全年预算数23.65万元，全年执行数21.55万元，执行率91.10%。"
+    mentions = narrative.budget_mentions(_doc(text), _at, set())
+    assert [(m.quantity, m.value) for m in mentions] == [
+        ("planned", Decimal("250000.00")), ("adjusted", Decimal("236500.00")), ("spent", Decimal("215500.00")),
+        ("execution_rate", Decimal("91.10")),
+    ]  # fmt: skip
+
+
 def test_full_width_and_chinese_numerals_are_read() -> None:
     mentions = narrative.budget_mentions(_doc("项目概算总投资为６７０．６４万元，年初预算五百万元。"), _at, set())
     assert [(m.quantity, m.value, m.evidence.text) for m in mentions] == [

@@ -84,3 +84,17 @@ def test_split_named_weight() -> None:
     assert split_named_weight("产出指标(50分)") == ("产出指标", "50")
     assert split_named_weight("项目决策 2 分") == ("项目决策", "2")
     assert split_named_weight("政务大厅正常运转天数365天。") == ("政务大厅正常运转天数365天。", None)
+
+
+def test_a_parent_printed_again_on_every_row_gives_one_section_weight() -> None:
+    """PDF tables may repeat 项目决策 | 20 on each row instead of merging the cell."""
+    rows, _ = _rows([
+        HEADER,
+        ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4"],
+        ["项目决策", "20", "决策过程", "16", "决策依据", "16", "15"],
+        ["项目管理", "80", "资金到位", "80", "到位率", "80", "70"],
+    ])  # fmt: skip
+    assert [(w.level1, w.weight, w.evidence.row) for w in section_weights(rows)] == [
+        ("项目决策", 20, 1),
+        ("项目管理", 80, 3),
+    ]

@@ -23,6 +23,7 @@ from pipeline.extract.vocabulary import (
     SCORE_COLUMNS,
     SECTION_HEAD,
     SOURCE_PREFIX,
+    SOURCES_HEADING,
     compact,
 )
 
@@ -128,6 +129,8 @@ class _Reader:
             self.facts.extras_evidence[name] = evidence
 
     def source(self, name_cell: Cell, values: dict[str, tuple[Cell, Cell]]) -> None:
+        if label_core(name_cell.text) in SOURCES_HEADING:
+            return
         source = FundingSource(name=_source_name(name_cell.text))
         source.evidence["name"] = cell_evidence(self.table, name_cell)
         for quantity, (cell, label_cell) in values.items():

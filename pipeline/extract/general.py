@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from models.document import Document, Paragraph, Table
-from models.facts import Extraction, Facts, Itemisation, SectionWeight
+from models.facts import Extraction, Facts, Itemisation
 from models.numbers import tolerance
-from models.report import Budget, Evidence, Indicator, Kind, Report, ScoreRow, SpendingItem
+from models.report import Budget, Evidence, Kind, Report, SpendingItem
 from pipeline.extract import narrative
 from pipeline.extract.classify import find_sections
 from pipeline.extract.conclusion import (
@@ -104,10 +104,6 @@ def _fill_budget(report: Report, facts: Facts, funds: FundsFacts) -> None:
         ]
 
 
-def _section_weights(rows: list[ScoreRow] | list[Indicator]) -> list[SectionWeight]:
-    return section_weights(rows)  # type: ignore[arg-type]
-
-
 def extract_general(document: Document, kind: Kind) -> Extraction:
     """Everything label-driven extraction can read from any document of the genre family."""
     report = Report(source=document.source, kind=kind)
@@ -123,7 +119,7 @@ def extract_general(document: Document, kind: Kind) -> Extraction:
         else:
             _read_table(block, previous, report, facts, funds)
     _fill_budget(report, facts, funds)
-    facts.section_weights = _section_weights(report.scores) + _section_weights(report.indicators)
+    facts.section_weights = section_weights(report.scores) + section_weights(report.indicators)
 
     conclusion = read_conclusion(document)
     if conclusion.text is None and (row := table_conclusion(document)) is not None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from models.document import Cell
 from models.facts import ScoreSubtotal, SectionWeight
-from models.report import Evidence, ScoreRow
+from models.report import Evidence, Indicator, ScoreRow
 from pipeline.extract.classify import Section
 from pipeline.extract.figures import points
 from pipeline.extract.labels import cell_evidence, label_core, trim
@@ -80,18 +81,19 @@ def weighted_level(
     return name or None, weight
 
 
-def section_weights(rows: list[ScoreRow]) -> list[SectionWeight]:
-    """One level-1 weight per distinct printed level-1 cell."""
-    seen: set[tuple[int | None, int | None, int | None]] = set()
-    weights = []
+def section_weights(rows: Sequence[ScoreRow | Indicator]) -> list[SectionWeight]:
+    """One level-1 weight per run of rows under the same printed level-1 name and weight.
+
+    A merged cell repeats over its rows; a PDF may print the parent again on every row.
+    """
+    weights: list[SectionWeight] = []
+    previous: tuple[str | None, Decimal | None] | None = None
     for row in rows:
         evidence = row.evidence.get("level1_weight")
-        if row.level1 is None or row.level1_weight is None or evidence is None:
-            continue
-        key = (evidence.table, evidence.row, evidence.col)
-        if key not in seen:
-            seen.add(key)
+        key = (row.level1, row.level1_weight)
+        if row.level1 is not None and row.level1_weight is not None and evidence is not None and key != previous:
             weights.append(SectionWeight(level1=row.level1, weight=row.level1_weight, evidence=evidence))
+        previous = key
     return weights
 
 

@@ -60,6 +60,8 @@ BUDGET_TABLE_LABELS: dict[str, tuple[str, ...]] = {
 
 # Rows of a funds block that hold the whole, not a source.
 FUNDS_TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计", "总计")
+# Rows that head the sources rather than being one (资金来源 | …).
+SOURCES_HEADING = ("资金来源", "资金构成", "其中")
 SOURCE_PREFIX = re.compile(r"^(其中)?[:：]?")
 
 # Budget quantities in sentences: the word right before a figure (a token ending in it), most specific first.
@@ -73,6 +75,8 @@ BUDGET_TEXT_LABELS: dict[str, str] = {
     "计划投资": "planned",
     "预算投资": "planned",
     "年初预算": "planned",
+    "年初预算数": "planned",
+    "预算数": "planned",
     "批复预算": "planned",
     "预算资金": "planned",
     "预算": "planned",
@@ -80,6 +84,8 @@ BUDGET_TEXT_LABELS: dict[str, str] = {
     "调整后": "adjusted",
     "实际投资": "adjusted",
     "全年预算": "adjusted",
+    "全年预算数": "adjusted",
+    "调整后预算数": "adjusted",
     "实际到位资金": "received",
     "实际到位": "received",
     "到位资金": "received",
@@ -90,6 +96,9 @@ BUDGET_TEXT_LABELS: dict[str, str] = {
     "已支出": "spent",
     "支出总额": "spent",
     "拨付资金": "spent",
+    "全年执行数": "spent",
+    "预算执行数": "spent",
+    "实际执行数": "spent",
     "结余": "balance",
     "结余资金": "balance",
 }
