@@ -4,6 +4,7 @@ stitched across pages. Text-layer pages and OCR pages go through the same code.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -115,19 +116,24 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
     document_layout = _layout([line for lines in page_lines for line in lines])
     for page, items, body_lines in zip(pages, page_items, page_lines, strict=True):
         layout = _layout(body_lines) if len(body_lines) >= MIN_LINES_FOR_PAGE_LAYOUT else document_layout
+        page_started = False  # anything but continuation markers seen on this page yet
         for position, (kind, i) in enumerate(items):
             if kind == "table":
                 table = page.tables[i]
                 close()
                 previous_line = None
-                if position == 0 and last_table is not None and _continues(last_table, table):
+                if not page_started and last_table is not None and _continues(last_table, table):
                     last_table.extend(table, page.number)
                 else:
                     blocks.append(StitchedTable.start(table, page.number))
                 last_table = blocks[-1] if isinstance(blocks[-1], StitchedTable) else None
+                page_started = True
                 continue
             line = page.lines[i]
+            if last_table is not None and _is_continuation_marker(line.text) and _table_follows(items, position):
+                continue  # "续表" over the rest of a table: a printing aid, not a paragraph
             last_table = None
+            page_started = True
             same_page = paragraph is not None and paragraph.page == page.number and bool(paragraph.lines)
             if paragraph is None or previous_line is None or layout is None or _starts_paragraph(
                     previous_line, line, layout if same_page else (previous_layout or layout), same_page):
@@ -142,6 +148,18 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
         previous_layout = layout
     close()
     return _numbered(blocks)
+
+
+_CONTINUATION_MARKER = re.compile(r"^\s*(续表|接上表|[（(]续[）)])|[（(]续(表)?[）)]\s*$")
+
+
+def _is_continuation_marker(text: str) -> bool:
+    return bool(_CONTINUATION_MARKER.search(text)) and len(text) <= 40
+
+
+def _table_follows(items: list[tuple[str, int]], position: int) -> bool:
+    """Only continuation markers (or nothing) stand between this line and a table below it."""
+    return any(kind == "table" for kind, _ in items[position + 1:position + 3])
 
 
 def _continues(previous: StitchedTable, table: PageTable) -> bool:

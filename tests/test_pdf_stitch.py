@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.document import Table
 from parsers.assemble import assemble
 from parsers.page import GridCell, PageContent, PageTable, TextLine
@@ -125,6 +127,16 @@ def test_split_row_under_labels_without_cells() -> None:
         ["项目管理", "25", "财务管理", "3"],
         ["项目绩效", "55", "产出", "5"],
     ]
+
+
+@pytest.mark.parametrize("marker", ["续表", "表2 绩效评价得分表（续）", "(续)"])
+def test_continuation_marker_does_not_break_the_table(marker: str) -> None:
+    header = ["一级", "分值", "三级", "得分"]
+    page1 = _table([header, ["项目决策", "20", "目标内容", "4"]], top=700)
+    page2 = _table([["项目管理", "25", "到位率", "3"]], top=80)
+    blocks = assemble([_page(1, [page1]), _page(2, [page2], lines=[_line(marker, 50, 200, 60)])])
+    assert [type(b).__name__ for b in blocks] == ["Table"]
+    assert blocks[0].n_rows == 3
 
 
 def test_tables_with_other_columns_are_not_stitched() -> None:
