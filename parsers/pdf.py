@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import time
@@ -48,8 +49,17 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "pdf") -> Document:
     finally:
         pdf.close()
     scanned = any(page.scanned for page in pages)
-    source = SourceInfo(path=str(path), sha256="", format="pdf-scanned" if scanned else "pdf", pages=n_pages)
+    source = SourceInfo(path=str(path), sha256=_sha256(path), format="pdf-scanned" if scanned else "pdf",
+                        pages=n_pages)
     return Document(source=source, blocks=assemble(pages), warnings=warnings)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _open(path: Path) -> pdfium.PdfDocument:

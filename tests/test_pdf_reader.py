@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -63,8 +64,9 @@ def test_every_item_is_located(sample: tuple[str, Document, dict]) -> None:
 
 
 def test_source_info(sample: tuple[str, Document, dict]) -> None:
-    _, document, _ = sample
+    name, document, _ = sample
     assert document.source.format == "pdf"
+    assert document.source.sha256 == hashlib.sha256((SAMPLES / f"{name}.pdf").read_bytes()).hexdigest()
     assert document.source.pages and document.source.pages >= 1
 
 
