@@ -109,6 +109,8 @@ class Target:
     decimals: int | None
     text: str
     quantity: Quantity | None = None
+    ocr_repaired: bool = False
+    """The comparator was read from a sign OCR damaged (第90% or 到90% for ≥90%, W5% for ≤5%)."""
 
 
 _CN = "[" + regex.escape(CN_NUMERAL_CHARS) + "]"
@@ -450,6 +452,9 @@ def parse_target(text: str | None) -> Target | None:
     if is_not_given(text):
         return None
     assert text is not None
+    repaired = _ocr_repaired_target(text)
+    if repaired is not None:
+        return repaired
     quantity = parse_quantity(text)
     folded, _ = reading_fold(text)
     if quantity is None:
@@ -461,6 +466,28 @@ def parse_target(text: str | None) -> Target | None:
         m = _CMP_BEFORE_RE.search(before)
         comparator = CMP_WORDS[m[1]] if m else None
     return Target(comparator, quantity.value, quantity.unit, quantity.decimals, quantity.text, quantity)
+
+
+# OCR reads ≥ as 到 or 第 and ≤ as W (domain rules §4); only a target cell that is nothing but sign and figure
+# is repaired, and 第 only before a percentage, where it can be no ordinal.
+_OCR_SIGN_RE = regex.compile(r"\s*(?P<sign>[到第W])[ \t]*(?P<figure>\S.*?)\s*")
+
+
+def _ocr_repaired_target(text: str) -> Target | None:
+    folded, origin = reading_fold(text)
+    m = _OCR_SIGN_RE.fullmatch(folded)
+    if m is None:
+        return None
+    offset = origin[m.start("figure")]
+    quantity = parse_quantity(text[offset:])
+    if quantity is None or quantity.comparator is not None or quantity.start != 0:
+        return None
+    if text[offset + quantity.end :].strip() or (m["sign"] == "第" and quantity.unit not in ("%", "百分比")):
+        return None
+    quantity = replace(quantity, start=quantity.start + offset, end=quantity.end + offset)
+    comparator = "≤" if m["sign"] == "W" else "≥"
+    target_text = text.strip()
+    return Target(comparator, quantity.value, quantity.unit, quantity.decimals, target_text, quantity, True)
 
 
 _NOT_GIVEN_WORDS = frozenset({"无", "暂无", "不适用", "不涉及", "n/a", "na", "null", "none"})

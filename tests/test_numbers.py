@@ -486,3 +486,21 @@ def test_money_stays_exact_past_the_default_precision() -> None:
     read = money(digits + "亿元")
     assert read is not None
     assert read.yuan == D(digits + "0" * 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [("第90%", "≥", "90", "%"), ("到95%", "≥", "95", "%"), ("到6次", "≥", "6", "次"), ("W5%", "≤", "5", "%")],
+)
+def test_parse_target_repairs_ocr_signs(text: str, comparator: str, value: str, unit: str) -> None:
+    target = parse_target(text)
+    assert target is not None
+    assert (target.comparator, target.value, target.unit, target.ocr_repaired) == (comparator, D(value), unit, True)
+    assert target.quantity is not None
+    assert text[target.quantity.start : target.quantity.end] == target.quantity.text
+
+
+@pytest.mark.parametrize("text", ["第3季度", "第18", "到2021年12月完成", "≥95%", "95%"])
+def test_parse_target_leaves_real_words_alone(text: str) -> None:
+    target = parse_target(text)
+    assert target is None or not target.ocr_repaired
