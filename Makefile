@@ -26,3 +26,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+bench-pdf: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_pdf
