@@ -256,3 +256,36 @@ def test_dates_and_document_numbers_are_never_money(
     read = money(text)
     assert read is not None
     assert read.yuan == value * MULTIPLIER[unit]
+
+
+_PREFIXES = {
+    "≥": ["≥", "≧", ">=", "＞＝", "不少于", "不低于", "至少", "达到", "大于等于"],
+    "≤": ["≤", "≦", "<=", "不超过", "不高于", "小于等于"],
+    "=": ["=", "═", "﹦", "＝"],
+    ">": [">", "高于", "超过"],
+    "<": ["<", "低于", "少于"],
+}
+_SUFFIXES = {"≥": ["以上", "及以上"], "≤": ["以内", "及以下"], "<": ["以下"]}
+
+
+@settings(max_examples=300)
+@given(
+    st.data(),
+    printed_decimals(max_integer=10**5, max_decimals=2),
+    st.sampled_from(["%", "万元", "个", "人次", "百分比", "天", ""]),
+    st.booleans(),
+)
+def test_target_round_trip(data: st.DataObject, printed: tuple[str, Decimal, int], unit: str, suffix: bool) -> None:
+    number, value, decimals = printed
+    if suffix:
+        comparator = data.draw(st.sampled_from(sorted(_SUFFIXES)))
+        text = f"{number}{unit}{data.draw(st.sampled_from(_SUFFIXES[comparator]))}"
+    else:
+        comparator = data.draw(st.sampled_from(sorted(_PREFIXES)))
+        text = f"{data.draw(st.sampled_from(_PREFIXES[comparator]))}{number}{unit}"
+
+    target = parse_target(text)
+
+    assert target is not None
+    assert (target.comparator, target.value, target.decimals) == (comparator, value, decimals)
+    assert target.unit == (unit or None)
