@@ -16,6 +16,7 @@ from pipeline.extract.vocabulary import (
     SECTION_HEAD,
     TARGET_COLUMNS,
     TIER_NAMES,
+    TOTAL_WORDS,
     compact,
 )
 
@@ -138,6 +139,12 @@ def _is_section_break(table: Table, row: int) -> bool:
     )
 
 
+def _is_total_row(table: Table, row: int) -> bool:
+    """合计/总分 closes a section: rows after it (评价结论, 项目负责人 …) are not indicators."""
+    first = next((c for c in table.row_cells(row) if c.text.strip()), None)
+    return first is not None and any(label_core(first.text).startswith(word) for word in TOTAL_WORDS)
+
+
 def find_sections(table: Table) -> list[Section]:
     """Every score or indicator header in a table, with the rows that follow it."""
     heads: list[tuple[tuple[int, ...], dict[int, str]]] = []
@@ -158,6 +165,7 @@ def find_sections(table: Table) -> list[Section]:
         start = header_rows[-1] + 1
         limit = heads[number + 1][0][0] if number + 1 < len(heads) else table.n_rows
         end = next((r for r in range(start, limit) if _is_section_break(table, r)), limit)
+        end = next((r + 1 for r in range(start, end) if _is_total_row(table, r)), end)
         final = _assign_weights(roles)
         kinds = set(final.values())
         kind: SectionKind = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models.numbers import Money, Percent, is_not_given, money, parse_quantity, percent
+from models.numbers import Money, Percent, is_not_given, money, normalise_text, parse_quantity, percent
 
-__all__ = ["cell_money", "cell_rate", "is_figure_or_blank", "is_not_given", "points"]
+__all__ = ["cell_money", "cell_rate", "is_figure_or_blank", "is_not_given", "is_placeholder", "points"]
 
 _POINT_UNITS = (None, "分")
 
@@ -39,3 +39,11 @@ def cell_rate(text: str) -> Percent | None:
 def is_figure_or_blank(text: str) -> bool:
     """A cell where a figure belongs holds one, or nothing (blank, —, /)."""
     return is_not_given(text) or parse_quantity(text) is not None
+
+
+_WORDS_OF_NOTHING = frozenset({"无", "不适用", "不涉及"})
+
+
+def is_placeholder(text: str) -> bool:
+    """Blank or only a dash or slash: nothing was written. Words such as 无 were written, and are kept."""
+    return is_not_given(text) and normalise_text(text).strip() not in _WORDS_OF_NOTHING

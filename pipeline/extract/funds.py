@@ -29,6 +29,7 @@ from pipeline.extract.vocabulary import (
 
 MONEY_FIELDS = ("planned", "adjusted", "received", "spent", "balance")
 _UNIT_WORDS = ("亿元", "万元", "元")
+_BLOCK_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分")
 _UNIT_NOTE = re.compile(r"(?:单位|金额单位)[:：]\s*(亿元|万元|元)")
 
 
@@ -199,7 +200,19 @@ class _Reader:
             else:
                 self.source(name_cell, {q: v for q, v in values.items() if v[0].row == below})
             last = below
+        if "execution_weight" not in self.facts.extras:
+            self._weight_in_block_label(row, first_col)
         return last
+
+    def _weight_in_block_label(self, row: int, first_col: int) -> None:
+        """预算执行情况（元）（20分）: the funds weight printed in the block's label, when no column has it."""
+        for cell in self.table.row_cells(row):
+            if cell.col >= first_col:
+                break
+            for part in bracketed(cell.text):
+                if (weight := _BLOCK_WEIGHT.fullmatch(part)) is not None and (parsed := points(weight.group(1))):
+                    self.extra("execution_weight", parsed[0], cell_evidence(self.table, cell, resolution=parsed[1]))
+                    return
 
     def _left_the_block(self, row: int, values: dict[str, tuple[Cell, Cell]], first_col: int) -> bool:
         """A row whose cells run across the figure columns, or that holds words where figures belong."""

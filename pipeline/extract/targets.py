@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.facts import ScoreSubtotal
 from models.report import Evidence, Indicator
 from pipeline.extract.classify import Section
-from pipeline.extract.figures import is_not_given, points
+from pipeline.extract.figures import is_not_given, is_placeholder, points
 from pipeline.extract.labels import cell_evidence
 from pipeline.extract.scores import (
     LevelCells,
@@ -93,7 +93,7 @@ def extract_indicators(section: Section, offset: int) -> tuple[list[Indicator], 
                 setattr(indicator, role, parsed[0])
                 evidence[role] = cell_evidence(section.table, cell, resolution=parsed[1])
         reason, reason_evidence = _text(section, row, "reason")
-        if reason is not None and reason_evidence is not None:
+        if reason is not None and reason_evidence is not None and not is_placeholder(reason):
             indicator.deviation_reason = reason
             evidence["deviation_reason"] = reason_evidence
         tiers: dict[str, str] = {}

@@ -54,7 +54,7 @@ BUDGET_TABLE_LABELS: dict[str, tuple[str, ...]] = {
     "balance": ("结余", "结转结余"),
     "execution_rate": ("执行率", "预算执行率"),
     "execution_weight": ("分值", "权重", "执行率权重"),
-    "execution_score": ("得分", "执行率得分"),
+    "execution_score": ("得分", "执行率得分", "自评分", "自评得分"),
     "reason": ("原因", "偏差原因"),
 }
 
@@ -143,8 +143,9 @@ TARGET_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TIER_NAMES = ("优", "良", "中", "差")
 
-# Rows that sum up other rows rather than being one.
+# Rows that sum up other rows rather than being one; the total ones close their table section.
 SUBTOTAL_WORDS = ("小计", "合计", "总分", "总计", "总得分", "自评总分")
+TOTAL_WORDS = ("合计", "总分", "总计", "总得分", "自评总分")
 
 # Words that open a new section in a table (一、项目基本情况 / 二、绩效评价指标评分).
 SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]")
