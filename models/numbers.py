@@ -148,6 +148,7 @@ _ORDINAL_RE = regex.compile(
 _RANGE_JOINER = regex.compile(r"[ \t]*[-~—至到][ \t]*")
 # Words in which numeral characters are not a figure though a unit character follows (十分重要, 一次性补助).
 _CN_IDIOMS = ("十分", "一次性", "一方面", "万一", "一分为二", "三公", "一日游", "一门心思", "一口气")
+_HAN = regex.compile(r"\p{Han}")
 _SKIPPED_KINDS = ("date", "reference", "ordinal")
 
 
@@ -228,8 +229,8 @@ class _Scanner:
 
     def _read(self, m: regex.Match[str], number: str) -> bool:
         unit = unit_name(m["unit"] or m["punit"])  # 670.64（万元） as well as 670.64万元
-        gap = m["unit"] and len(m["unit"]) == 1 and m.start("unit") > m.end(number) and not m["suffix"]
-        if gap and regex.match(r"\p{Han}", self.folded[m.end("unit") : m.end("unit") + 1]):
+        after_gap = m["unit"] and m.start("unit") > m.end(number) and not m["suffix"]
+        if after_gap and _HAN.fullmatch(m["unit"]) and _HAN.match(self.folded, m.end("unit")):
             unit = None  # 69 单位领导 in text flattened from a table: a lone unit character after a gap starts a word
         if number == "arabic":
             value = Decimal(m["arabic"].replace(",", ""))
