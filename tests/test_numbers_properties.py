@@ -73,7 +73,7 @@ def printed_decimals(draw: st.DrawFn, max_integer: int = 10**10, max_decimals: i
     return text, Decimal(text), decimals
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     printed_decimals(),
     st.sampled_from(sorted(MULTIPLIER)),
@@ -102,7 +102,7 @@ def test_money_round_trip(printed: tuple[str, Decimal, int], unit: str, form: st
     assert read.quantity.text == text
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(printed_decimals(max_integer=10**6), st.sampled_from(sorted(MULTIPLIER)))
 def test_bare_number_takes_the_header_unit(printed: tuple[str, Decimal, int], unit: str) -> None:
     number, value, decimals = printed
@@ -112,7 +112,7 @@ def test_bare_number_takes_the_header_unit(printed: tuple[str, Decimal, int], un
     assert read.resolution == Decimal(1).scaleb(-decimals) * MULTIPLIER[unit]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(printed_decimals(max_integer=1000, max_decimals=3), st.sampled_from(["%", "％", "百分比", " %"]))
 def test_percent_round_trip_keeps_printed_decimals(printed: tuple[str, Decimal, int], sign: str) -> None:
     number, _, decimals = printed
@@ -122,7 +122,7 @@ def test_percent_round_trip_keeps_printed_decimals(printed: tuple[str, Decimal, 
     assert read.resolution == Decimal(1).scaleb(-decimals)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**4), st.integers(min_value=0, max_value=4))
 def test_fraction_reads_as_percent(numerator: int, decimals: int) -> None:
     fraction = (Decimal(min(numerator, 10**decimals)) / Decimal(10**decimals)).quantize(Decimal(1).scaleb(-decimals))
@@ -133,20 +133,20 @@ def test_fraction_reads_as_percent(numerator: int, decimals: int) -> None:
     assert "E" not in str(read.value)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.integers(min_value=0, max_value=10**12 - 1), st.booleans())
 def test_chinese_numeral_round_trip(n: int, capitals: bool) -> None:
     assert chinese_to_decimal(chinese(n, capitals)) == n
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**6), st.text("0123456789", min_size=1, max_size=4))
 def test_chinese_numeral_with_decimal_part(n: int, fraction: str) -> None:
     spoken = chinese(n) + "点" + "".join("零一二三四五六七八九"[int(d)] for d in fraction)
     assert chinese_to_decimal(spoken) == Decimal(f"{n}.{fraction}")
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=1, max_value=10**8 - 1), st.sampled_from(["个", "人次", "项", "家"]))
 def test_chinese_count_round_trip(n: int, unit: str) -> None:
     read = count(f"共{chinese(n)}{unit}")
@@ -154,7 +154,7 @@ def test_chinese_count_round_trip(n: int, unit: str) -> None:
     assert scaled(read) == (n, unit)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["万元", "元", "亿元"]))
 def test_chinese_money_round_trip(n: int, unit: str) -> None:
     read = money(f"{chinese(n, capitals=True)}{unit}整")
@@ -162,7 +162,7 @@ def test_chinese_money_round_trip(n: int, unit: str) -> None:
     assert read.yuan == n * MULTIPLIER[unit]
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=0, max_value=10**8), st.text("0123456789", min_size=1, max_size=4))
 def test_chinese_money_with_decimals_round_trip(n: int, fraction: str) -> None:
     spoken = chinese(n) + "点" + "".join("零一二三四五六七八九"[int(d)] for d in fraction)
@@ -176,7 +176,7 @@ _LABELS = ["预算数", "共支出", "其中", "结余", "实际到位资金", "
 _SEPARATORS = ["，", "；", "。", "、", ",", " "]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -203,7 +203,7 @@ def test_every_figure_of_a_sentence_is_found_whole(
 _FIGURE_CHARACTERS = "0123456789.,-%（）()万元亿年月日第一二十百千零个人次≥≤以上下不少于，。 ０５．％\u200b"
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_FIGURE_CHARACTERS)))
 def test_spans_always_point_into_the_text(text: str) -> None:
     found = find_quantities(text)
@@ -214,7 +214,7 @@ def test_spans_always_point_into_the_text(text: str) -> None:
         previous_end = quantity.end
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_normalise_text_is_idempotent_and_never_raises(text: str) -> None:
     once = normalise_text(text)
@@ -223,12 +223,13 @@ def test_normalise_text_is_idempotent_and_never_raises(text: str) -> None:
     parse_target(text)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(printed_decimals())
 def test_a_printed_zero_or_any_number_is_given(printed: tuple[str, Decimal, int]) -> None:
     assert not is_not_given(printed[0])
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=0, max_value=10**6, allow_nan=False, places=4), st.decimals(0, 10, places=2))
 def test_tolerance_is_half_a_unit_or_the_floor(resolution: Decimal, floor: Decimal) -> None:
     tol = tolerance(resolution, floor)
@@ -237,7 +238,7 @@ def test_tolerance_is_half_a_unit_or_the_floor(resolution: Decimal, floor: Decim
     assert tol in (floor, resolution / 2)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)),
     st.integers(min_value=1, max_value=999),
@@ -268,7 +269,7 @@ _PREFIXES = {
 _SUFFIXES = {"≥": ["以上", "及以上"], "≤": ["以内", "及以下"], "<": ["以下"]}
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.data(),
     printed_decimals(max_integer=10**5, max_decimals=2),
