@@ -101,6 +101,7 @@ def schema() -> None:
 
 
 import pipeline.cli_run  # noqa: E402, F401  (registers run, export, findings on `app`)
+from pipeline import cli_serve  # noqa: E402, F401  (registers serve on `app`)
 
 
 def main() -> None:

@@ -2,8 +2,8 @@
 
 Every table below `documents` hangs off it with ON DELETE CASCADE, so replacing a
 document is "delete its report, insert the new one" in one transaction.
-Reviewer decisions (confirm/dismiss a finding) will live in their own table keyed by
-`documents.sha256` + `findings.key`, which stays stable across re-runs of a file.
+Reviewer decisions (confirm/dismiss a finding) live in `decisions`, keyed by the document
+and `findings.key`, which stays stable across re-runs of a file; replacing a report keeps them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -248,3 +249,26 @@ class EvidenceRow(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     """OCR confidence 0–1: a measurement, not money, so a float is right."""
     resolution: Mapped[Decimal | None] = mapped_column(exact_number())
+
+
+class DecisionRow(Base):
+    """A reviewer's verdict on one finding. Keyed by document and finding key, so it outlives re-runs of the file."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("document_id", "finding_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _parent("documents")
+    finding_key: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+    """confirmed | dismissed"""
+    comment: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Indexes the review page's document list walks (filters by rule/severity, sorting by name or time).
+Index("ix_findings_report_id_rule", FindingRow.report_id, FindingRow.rule)
+Index("ix_findings_report_id_severity", FindingRow.report_id, FindingRow.severity)
+Index("ix_reports_project_name", ReportRow.project_name)
+Index("ix_documents_processed_at", DocumentRow.processed_at)
