@@ -92,3 +92,20 @@ def test_a_sources_heading_row_is_not_a_source() -> None:
     assert [(s.name, s.planned, s.spent) for s in facts.sources] == [
         ("当年财政拨款", Decimal("250000.00"), Decimal("215500.00"))
     ]
+
+
+def test_funds_weight_from_the_block_label_and_self_score_column() -> None:
+    local20 = [
+        ["预算执行情况（元）（20分）", "<", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+        ["^", "合计", "7,123,491.00", "6,837,872.00", "95.99%", "19.20"],
+        ["^", "其中：财政拨款", "5,521,305.00", "5,235,686.00", "", ""],
+    ]
+    facts = _read(local20)
+    assert facts.extras == {"execution_score": Decimal("19.20"), "execution_weight": Decimal("20")}
+    assert facts.extras_evidence["execution_weight"].text == "预算执行情况（元）（20分）"
+    assert {m.quantity: m.value for m in facts.mentions}["planned"] == Decimal("7123491.00")
+    hubei = [
+        ["项目资金（万元）", "<", "年初预算数", "调整后预算数", "执行数", "执行率", "分值", "自评分"],
+        ["^", "合计", "29.37", "29.37", "28.78", "98.0%", "10", "9.8"],
+    ]
+    assert _read(hubei).extras == {"execution_weight": Decimal("10"), "execution_score": Decimal("9.8")}

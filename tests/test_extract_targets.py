@@ -65,3 +65,22 @@ def test_split_target_cells_are_joined_and_results_read() -> None:
         "indicators",
     )
     assert printed_columns(section) == ["target", "actual", "weight", "score", "reason"]
+
+
+def test_rows_after_the_total_are_not_indicators_and_slashes_are_no_reason() -> None:
+    """Sichuan: 合计, then 评价结论 / 项目负责人 rows in the same table."""
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    section = _section([
+        header,
+        ["产出指标", "数量指标", "开展业务培训", "不少于", "1000", "次", "1149次", "13", "13", "/"],
+        ["^", "^", "维修设施设备数量", "≥", "120", "台", "140台", "6", "6", "无"],
+        ["合计", "<", "<", "<", "<", "<", "<", "100", "100", ""],
+        ["评价结论", "项目年度目标基本完成。", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["项目负责人", "唐飞英", "<", "<", "<", "财务负责人", "马琳斌", "<", "<", "<"],
+    ])  # fmt: skip
+    assert section.end == 4
+    indicators, (total,) = extract_indicators(section, 0)
+    assert [(i.name, i.target, i.deviation_reason) for i in indicators] == [
+        ("开展业务培训", "不少于1000次", None), ("维修设施设备数量", "≥120台", "无")
+    ]  # fmt: skip
+    assert total.label == "合计" and total.score == 100
