@@ -35,8 +35,10 @@ from models.numwords import (
 from models.textfold import normalise_text, reading_fold
 
 __all__ = [
+    "MAGNITUDES",
     "MONEY_UNITS",
     "PERCENT_UNITS",
+    "Kind",
     "Money",
     "Percent",
     "Quantity",
