@@ -69,7 +69,8 @@ def test_split_target_cells_are_joined_and_results_read() -> None:
 
 def test_rows_after_the_total_are_not_indicators_and_slashes_are_no_reason() -> None:
     """Sichuan: 合计, then 评价结论 / 项目负责人 rows in the same table."""
-    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"]
+    header.append("未完成原因分析")
     section = _section([
         header,
         ["产出指标", "数量指标", "开展业务培训", "不少于", "1000", "次", "1149次", "13", "13", "/"],
