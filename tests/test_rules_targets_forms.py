@@ -87,8 +87,12 @@ def test_unfilled_scores_goal_and_template_text() -> None:
         evidence={"goal_expected": cell(1, 5, 1, "保障大厅运转"), "goal_actual": cell(1, 5, 2, "（300字以内）")},
     )
     blank_total = BlankCell(field="total_score", evidence=cell(1, 20, 6, ""), label="总分")
+    seen_by_extractor = cell(1, 5, 2, "（300字以内） ")
     data = extraction(
-        facts=Facts(blank_cells=[blank_total, BlankCell(field="execution_score", evidence=cell(1, 3, 7, "—"))]),
+        facts=Facts(
+            template_text=[seen_by_extractor],
+            blank_cells=[blank_total, BlankCell(field="execution_score", evidence=cell(1, 3, 7, "—"))],
+        ),
         kind="self_evaluation_form",
         indicators=rows,
         project=project,
@@ -97,7 +101,8 @@ def test_unfilled_scores_goal_and_template_text() -> None:
     flags = {f.code: f for f in findings(data, "form.unfilled")}
     assert set(flags) == {"SCORE_BLANK", "EXECUTION_SCORE_BLANK", "TOTAL_SCORE_BLANK", "TEMPLATE_TEXT"}
     assert len(flags["SCORE_BLANK"].evidence) == 2 and flags["SCORE_BLANK"].severity == "warning"
-    assert flags["TEMPLATE_TEXT"].evidence[0].text == "（300字以内）"
+    templates = [f for f in findings(data, "form.unfilled") if f.code == "TEMPLATE_TEXT"]
+    assert len(templates) == 1 and [(e.row, e.col) for e in templates[0].evidence] == [(5, 2)]
 
 
 def test_filled_form_is_silent_and_blank_actuals_are_left_to_missing_actual() -> None:

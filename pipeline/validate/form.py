@@ -83,7 +83,8 @@ def _template_cells(extraction: Extraction) -> list[Evidence]:
     for text, evidence in candidates:
         if text and evidence is not None and any(p.search(normalise_text(text)) for p in TEMPLATE_PATTERNS):
             found.append(evidence)
-    return evidence_list(found)
+    one_per_place = {evidence.key(): evidence for evidence in reversed(found)}
+    return [evidence for evidence in evidence_list(found) if one_per_place[evidence.key()] is evidence]
 
 
 @rule("form.unfilled", severity="warning")
