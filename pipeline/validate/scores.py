@@ -132,8 +132,7 @@ def weights_sum(extraction: Extraction) -> Iterator[Flag]:
                 evidence=evidence_list(evidence for _, _, evidence in top),
                 code="TOP_OVER_100",
             )
-    incomplete = top is not None and FULL_MARKS - sum((w for _, w, _ in top), Decimal(0)) > half_unit(FULL_MARKS)
-    yield from _subtotal_weight_flags(extraction, tree.funds, skip_full_marks=incomplete or top is None)
+    yield from _subtotal_weight_flags(extraction, tree.funds)
 
 
 def _subtotal_rows(extraction: Extraction, target: str, rows: list[int]) -> list:
@@ -141,13 +140,12 @@ def _subtotal_rows(extraction: Extraction, target: str, rows: list[int]) -> list
     return [pool[i] for i in rows if 0 <= i < len(pool)]
 
 
-def _subtotal_weight_flags(extraction: Extraction, funds: Leaf | None, skip_full_marks: bool) -> Iterator[Flag]:
-    """A 合计/总分 row printing 100 over an incomplete table is score.table_incomplete's finding, and over
-    a table whose top level is unknown (funds weight not read) it cannot be checked."""
+def _subtotal_weight_flags(extraction: Extraction, funds: Leaf | None) -> Iterator[Flag]:
+    """Printed 小计/合计 weights against their rows. A 总分 weight of 100 is the standard the top-level
+    checks already hold the table to (over 100: TOP_OVER_100 or CHILDREN_DIFFER; under: table_incomplete),
+    so it is not reported a second time here."""
     for subtotal in extraction.facts.subtotals:
-        if subtotal.weight is None or not subtotal.rows:
-            continue
-        if skip_full_marks and subtotal.weight == FULL_MARKS:
+        if subtotal.weight is None or not subtotal.rows or subtotal.weight == FULL_MARKS:
             continue
         rows = _subtotal_rows(extraction, subtotal.target, subtotal.rows)
         if not rows or any(row.weight is None for row in rows):
