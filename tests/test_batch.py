@@ -117,3 +117,14 @@ def test_a_document_past_the_memory_limit_is_recorded_with_the_limit_named(tmp_p
 
     assert outcome.status == "limit"
     assert outcome.error is not None and "内存超过上限 32 MB" in outcome.error
+
+
+def test_a_pipe_named_like_a_document_is_reported_not_read(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    write_forms(folder, 1)
+    os.mkfifo(folder / "pipe.pdf")
+
+    summary = run([folder], store, RunOptions(workers=1))
+
+    assert summary.stored == 1 and summary.failures == 1
+    assert summary.not_opened == [(str(folder / "pipe.pdf"), f"不是普通文件：{folder / 'pipe.pdf'}")]

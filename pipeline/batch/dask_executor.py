@@ -44,6 +44,7 @@ class DaskExecutor:
         self.scheduler = scheduler
         self.limits = limits
         self.window = window
+        self._unsent: list[Outcome] = []
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         from distributed import Client, as_completed
@@ -59,10 +60,12 @@ class DaskExecutor:
             for _ in range(window):
                 if not self._submit(client, pending, futures, submitted):
                     break
+            yield from self._drain()
             for future in futures:
                 task = submitted.pop(future)
                 yield self._outcome(future, task)
                 self._submit(client, pending, futures, submitted)
+                yield from self._drain()
         finally:
             for future in submitted:
                 future.cancel()
@@ -70,14 +73,22 @@ class DaskExecutor:
                 client.close()
 
     def _submit(self, client: Any, pending: Iterator[Task], futures: Any, submitted: dict[Any, Task]) -> bool:
-        task = next(pending, None)
-        if task is None:
-            return False
-        content = Path(task.path).read_bytes()
-        future = client.submit(process_bytes, task, content, self.limits, pure=False)
-        submitted[future] = task
-        futures.add(future)
-        return True
+        """Send the next file that can be read; False once there are none left."""
+        for task in pending:
+            try:
+                content = Path(task.path).read_bytes()
+            except OSError as error:  # gone or unreadable since it was hashed
+                self._unsent.append(failed(task, "unreadable", f"文件无法打开：{error.strerror or error}"))
+                continue
+            future = client.submit(process_bytes, task, content, self.limits, pure=False)
+            submitted[future] = task
+            futures.add(future)
+            return True
+        return False
+
+    def _drain(self) -> Iterator[Outcome]:
+        while self._unsent:
+            yield self._unsent.pop(0)
 
     @staticmethod
     def _outcome(future: Any, task: Task) -> Outcome:

@@ -88,6 +88,8 @@ def run(
     def tasks() -> Iterator[Task]:
         for index, (file, display) in enumerate(files):
             try:
+                if not file.is_file():  # a pipe or device named like a document would block the hashing
+                    raise OSError(f"不是普通文件：{display}")
                 sha256 = file_sha256(file)
             except OSError as error:
                 summary.not_opened.append((display, error.strerror or str(error)))
