@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from models.document import Document, Paragraph
+from models.facts import BlankCell
 from models.report import Evidence
-from pipeline.extract.figures import points
+from pipeline.extract.figures import is_placeholder, points
 from pipeline.extract.labels import cell_evidence, label_core, paragraph_evidence
 from pipeline.extract.vocabulary import (
     CONCLUSION_HEADINGS,
@@ -92,14 +93,16 @@ def template_text(document: Document) -> list[Evidence]:
     return found
 
 
-def table_conclusion(document: Document) -> tuple[str, Evidence] | None:
-    """评价结论 as a table row (Sichuan forms): the text in the cell beside the label."""
+def table_conclusion(document: Document) -> tuple[str, Evidence] | BlankCell | None:
+    """评价结论 as a table row (Sichuan forms): the text in the cell beside the label, or that cell left blank."""
     for table in document.tables:
         for row in range(table.n_rows):
             cells = table.row_cells(row)
             for position, cell in enumerate(cells[:-1]):
-                if label_core(cell.text) in ("评价结论", "自评结论", "总体评价") and cells[position + 1].text.strip():
+                if label_core(cell.text) in ("评价结论", "自评结论", "总体评价"):
                     value = cells[position + 1]
+                    if is_placeholder(value.text):
+                        return BlankCell(field="conclusion", evidence=cell_evidence(table, value), label="评价结论")
                     return " ".join(value.text.split()), cell_evidence(table, value)
     return None
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from models.document import Cell, Paragraph, Table
-from models.facts import Mention
+from models.facts import BlankCell, Mention
 from models.report import Evidence, FundingSource
-from pipeline.extract.figures import cell_money, cell_rate, is_figure_or_blank, is_not_given, points
+from pipeline.extract.figures import cell_money, cell_rate, is_figure_or_blank, is_not_given, is_placeholder, points
 from pipeline.extract.labels import bracketed, cell_evidence, label_core, match_label, trim
 from pipeline.extract.vocabulary import (
     BUDGET_TABLE_LABELS,
@@ -42,6 +42,8 @@ class FundsFacts:
     extras: dict[str, object] = field(default_factory=dict)
     """execution_weight, execution_score, reason: first printing."""
     extras_evidence: dict[str, Evidence] = field(default_factory=dict)
+    blank_cells: list[BlankCell] = field(default_factory=list)
+    """The total row's 得分 left blank."""
 
 
 def _unit_in(text: str) -> str | None:
@@ -197,6 +199,11 @@ class _Reader:
                 for quantity, (cell, label) in values.items():
                     if cell.row == below:
                         self.value(cell, quantity, label)
+                        if quantity == "execution_score" and is_placeholder(cell.text):
+                            row_name = label_core(name_cell.text) if name_cell is not None else ""
+                            self.facts.blank_cells.append(BlankCell(
+                                field="execution_score", evidence=cell_evidence(self.table, cell), label=row_name
+                            ))  # fmt: skip
             else:
                 self.source(name_cell, {q: v for q, v in values.items() if v[0].row == below})
             last = below

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from models.document import Document, Paragraph, Table
-from models.facts import Extraction, Facts, Itemisation
+from models.facts import BlankCell, Extraction, Facts, Itemisation
 from models.numbers import tolerance
 from models.report import Budget, Evidence, Kind, Report, SpendingItem
 from pipeline.extract import narrative
@@ -22,7 +22,7 @@ from pipeline.extract.funds import FundsFacts, extract_funds
 from pipeline.extract.info_table import extract_project
 from pipeline.extract.labels import paragraph_evidence
 from pipeline.extract.resolve import resolve_budget
-from pipeline.extract.scores import extract_scores, section_weights
+from pipeline.extract.scores import blank_total_cells, extract_scores, section_weights
 from pipeline.extract.targets import extract_indicators, printed_columns
 
 _SPENDING_WORDS = ("支出", "支付", "使用", "用于", "花费")
@@ -60,6 +60,7 @@ def _read_table(table: Table, before: Paragraph | None, report: Report, facts: F
     extract_funds(table, before, funds)
     facts.mentions.extend(funds.mentions[already:])
     for section in find_sections(table):
+        facts.blank_cells.extend(blank_total_cells(section))
         if section.kind == "score":
             rows, subtotals = extract_scores(section, len(report.scores))
             report.scores.extend(rows)
@@ -96,6 +97,7 @@ def _fill_budget(report: Report, facts: Facts, funds: FundsFacts) -> None:
         setattr(budget, name, value)
         budget.evidence[name] = funds.extras_evidence[name]
     budget.sources = funds.sources
+    facts.blank_cells.extend(funds.blank_cells)
     itemisation = _spending_itemisation(facts.itemisations, budget)
     if itemisation is not None:
         report.spending_items = [
@@ -123,7 +125,10 @@ def extract_general(document: Document, kind: Kind) -> Extraction:
 
     conclusion = read_conclusion(document)
     if conclusion.text is None and (row := table_conclusion(document)) is not None:
-        conclusion.text, conclusion.text_evidence = row
+        if isinstance(row, BlankCell):
+            facts.blank_cells.append(row)
+        else:
+            conclusion.text, conclusion.text_evidence = row
     if conclusion.text is not None and conclusion.text_evidence is not None:
         report.project.conclusion = conclusion.text
         report.project.evidence["conclusion"] = conclusion.text_evidence

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from models.document import Cell
-from models.facts import ScoreSubtotal, SectionWeight
+from models.facts import BlankCell, ScoreSubtotal, SectionWeight
 from models.report import Evidence, Indicator, ScoreRow
 from pipeline.extract.classify import Section
-from pipeline.extract.figures import points
+from pipeline.extract.figures import is_placeholder, points
 from pipeline.extract.labels import cell_evidence, label_core, trim
-from pipeline.extract.vocabulary import SUBTOTAL_WORDS, compact
+from pipeline.extract.vocabulary import SUBTOTAL_WORDS, TOTAL_WORDS, compact
 
 _NAMED_WEIGHT = re.compile(r"^(?P<name>.*?)[(（]?(?P<weight>\d+(?:\.\d+)?)分[)）]?$")
 _IMAGE_NOTE = re.compile(r"\[image:[^\]]*\]")
@@ -167,3 +167,16 @@ def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[
             )
         )
     return rows, subtotals
+
+
+def blank_total_cells(section: Section) -> list[BlankCell]:
+    """总分/合计 rows whose score cell was left blank (or holds only — or /)."""
+    blanks = []
+    for row in range(section.start, section.end):
+        found = subtotal_label(section, row)
+        cell = role_cell(section, row, "score")
+        if found is None or cell is None or cell.row != row or not any(found[0].startswith(w) for w in TOTAL_WORDS):
+            continue
+        if is_placeholder(cell.text):
+            blanks.append(BlankCell(field="total_score", evidence=cell_evidence(section.table, cell), label=found[0]))
+    return blanks
