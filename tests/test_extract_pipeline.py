@@ -109,3 +109,20 @@ def test_every_budget_printing_of_the_seed_is_a_mention(seed: tuple[Document, An
     assert sum(p.value for p in itemisation.parts if p.value is not None) == itemisation.whole
     assert [w.weight for w in extraction.facts.section_weights] == [20, 25]
     assert extraction.facts.adjustment_reasons
+
+
+def test_blank_required_cells_are_reported_with_their_place() -> None:
+    form = [
+        ["项目支出绩效自评表", "<", "<", "<", "<", "<"],
+        ["项目资金（万元）", "年初预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "10", "9", "10", "90%", ""],
+        ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "完成率", "≥95%", "96%", "90", "90"],
+        ["总分", "<", "<", "<", "100", "—"],
+        ["评价结论", "/", "<", "<", "<", "<"],
+    ]
+    extraction = extract(document(form))
+    blanks = {(b.field, b.evidence.row, b.evidence.col) for b in extraction.facts.blank_cells}
+    assert blanks == {("execution_score", 2, 5), ("total_score", 5, 5), ("conclusion", 6, 1)}
+    assert extraction.report.budget.execution_score is None and extraction.report.total_score is None
+    assert extraction.report.project.conclusion is None
