@@ -109,3 +109,9 @@ def test_funds_weight_from_the_block_label_and_self_score_column() -> None:
         ["^", "合计", "29.37", "29.37", "28.78", "98.0%", "10", "9.8"],
     ]
     assert _read(hubei).extras == {"execution_weight": Decimal("10"), "execution_score": Decimal("9.8")}
+
+
+def test_a_rate_printed_as_a_fraction_is_a_percent_with_a_plain_resolution() -> None:
+    rows = [["项目资金（万元）", "年初预算数", "全年执行数", "执行率"], ["年度资金总额", "10", "10", "1"]]
+    (rate,) = [m for m in _read(rows).mentions if m.quantity == "execution_rate"]
+    assert rate.value == 100 and str(rate.evidence.resolution) == "100"

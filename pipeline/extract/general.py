@@ -20,7 +20,7 @@ from pipeline.extract.conclusion import (
 )
 from pipeline.extract.funds import FundsFacts, extract_funds
 from pipeline.extract.info_table import extract_project
-from pipeline.extract.labels import paragraph_evidence
+from pipeline.extract.labels import paragraph_evidence, plain_resolution
 from pipeline.extract.resolve import resolve_budget
 from pipeline.extract.scores import blank_total_cells, extract_scores, section_weights
 from pipeline.extract.targets import extract_indicators, printed_columns
@@ -37,7 +37,7 @@ def _paragraph_reader(paragraph: Paragraph) -> narrative.EvidenceAt:
 
 def _cell_reader(evidence: Evidence) -> narrative.EvidenceAt:
     def evidence_at(text: str, resolution: Decimal | None) -> Evidence:
-        return evidence.model_copy(update={"text": text, "resolution": resolution})
+        return evidence.model_copy(update={"text": text, "resolution": plain_resolution(resolution)})
 
     return evidence_at
 

@@ -51,6 +51,11 @@ def trim(text: str) -> str:
     return _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", text.strip())).strip()
 
 
+def plain_resolution(resolution: Decimal | None) -> Decimal | None:
+    """1E+2 → 100, 100.00 → 100: one spelling of a resolution, whatever arithmetic produced it."""
+    return None if resolution is None else Decimal(format(resolution.normalize(), "f"))
+
+
 def cell_evidence(table: Table, cell: Cell, text: str | None = None, resolution: Decimal | None = None) -> Evidence:
     location = table.location(cell)
     return Evidence(
@@ -61,7 +66,7 @@ def cell_evidence(table: Table, cell: Cell, text: str | None = None, resolution:
         bbox=location.bbox,
         confidence=cell.confidence,
         text=cell.text if text is None else text,
-        resolution=resolution,
+        resolution=plain_resolution(resolution),
     )
 
 
@@ -72,5 +77,5 @@ def paragraph_evidence(paragraph: Paragraph, text: str, resolution: Decimal | No
         bbox=paragraph.bbox,
         confidence=paragraph.confidence,
         text=text,
-        resolution=resolution,
+        resolution=plain_resolution(resolution),
     )
