@@ -18,11 +18,15 @@ from pipeline.extract.vocabulary import (
     GRADE_TEXT,
     SECTION_HEAD,
     SUBTOTAL_WORDS,
+    TOTAL_SCORE_IN_CONCLUSION,
     TOTAL_SCORE_TEXT,
     compact,
 )
 
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)", re.IGNORECASE)
+_INLINE_CONCLUSION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:综合)?(?:评价|自评)结论\s*[:：]\s*(?P<text>.*)$", re.S
+)
 _GRADE_CELL = re.compile(r"[优良中差](?:秀|好|等|级)?")
 _NO_PROBLEM = re.compile(r"暂无问题|暂未发现问题|无明显问题|不存在问题|没有问题|存在问题[:：]\s*无")
 _TEMPLATE = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]|结合自评情况[,，]?说明")
@@ -59,6 +63,14 @@ def _conclusion_section(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return []
 
 
+def _inline_conclusion(paragraphs: list[Paragraph]) -> Paragraph | None:
+    """评价结论：该项目… — a conclusion given after a colon rather than under a heading."""
+    for paragraph in paragraphs:
+        if (match := _INLINE_CONCLUSION.match(paragraph.text.strip())) and match.group("text").strip():
+            return paragraph
+    return None
+
+
 def read_conclusion(document: Document) -> Conclusion:
     """Conclusion text, then the first stated total score and grade (conclusion section first)."""
     result = Conclusion()
@@ -66,11 +78,20 @@ def read_conclusion(document: Document) -> Conclusion:
     if section:
         result.text = "\n".join(p.text.strip() for p in section)
         result.text_evidence = paragraph_evidence(section[0], section[0].text.strip())
-    ordered = section + [p for p in document.paragraphs if p not in section]
-    for paragraph in ordered:
-        if result.total_score is None and (match := TOTAL_SCORE_TEXT.search(paragraph.text)):
-            parsed = points(match.group("value"))
-            if parsed is not None:
+    elif (inline := _inline_conclusion(document.paragraphs)) is not None:
+        match = _INLINE_CONCLUSION.match(inline.text.strip())
+        assert match is not None
+        result.text = match.group("text").strip()
+        result.text_evidence = paragraph_evidence(inline, result.text)
+        section = [inline]
+    ordered = [(p, True) for p in section] + [(p, False) for p in document.paragraphs if p not in section]
+    for paragraph, in_conclusion in ordered:
+        if result.total_score is None:
+            match = TOTAL_SCORE_TEXT.search(paragraph.text)
+            if match is None and in_conclusion:
+                match = TOTAL_SCORE_IN_CONCLUSION.search(paragraph.text)
+            parsed = points(match.group("value")) if match else None
+            if match and parsed is not None:
                 result.total_score = parsed[0]
                 result.evidence["total_score"] = paragraph_evidence(paragraph, match.group(0), parsed[1])
         if result.grade is None and (match := GRADE_TEXT.search(paragraph.text)):

@@ -136,6 +136,7 @@ SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
 TARGET_COLUMNS: dict[str, tuple[str, ...]] = {
     "target": ("绩效目标", "年度指标值", "指标值", "年初指标值", "目标值", "年初设定目标", "预期目标值"),
     "actual": ("实际完成值", "完成值", "全年实际值", "年终完成值", "全年完成值", "实际值", "实际完成情况"),
+    "adjusted_target": ("调整指标值", "调整后指标值"),
     "comparator": ("指标性质",),
     "unit": ("度量单位", "计量单位"),
     "reason": ("偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因", "原因分析"),
@@ -154,10 +155,13 @@ SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 CONCLUSION_HEADINGS = ("评价结论", "综合评价", "总体评价", "自评结论", "评价结果")
 
 # Total score and grade in the text.
+# Words that name the total score anywhere; a bare 得分/评分 names it only inside the conclusion section
+# (elsewhere it is one indicator's score: 资金到位率得分3分).
 TOTAL_SCORE_TEXT = re.compile(
-    r"(?:评定分|评定得分|评价得分|自评得分|综合得分|总得分|评分|自评总分|总分|最终得分|得分)"
+    r"(?:评定分|评定得分|评价得分|自评得分|综合得分|综合评分|总得分|自评总分|总分|最终得分)"
     r"[为是：:\s达]*(?P<value>\d+(?:\.\d+)?)\s*分"
 )
+TOTAL_SCORE_IN_CONCLUSION = re.compile(r"(?:得分|评分)[为是：:\s达]*(?P<value>\d+(?:\.\d+)?)\s*分")
 GRADE_TEXT = re.compile(
     r"(?:评价结果|评价等级|评定等级|绩效等级|自评等级|等级|评价结论|评级)[为是：:\s\"“”'‘’「」为]*"
     r"(?P<grade>[优良中差])(?:秀|好|等|级)?(?![\u4e00-\u9fff]{2})"
