@@ -12,7 +12,7 @@ from collections.abc import Callable
 from models.document import Document
 from models.facts import Extraction
 from models.report import Kind
-from pipeline.extract import evaluation_report, self_evaluation
+from pipeline.extract import evaluation_report, form
 from pipeline.extract.classify import classify_document
 
 Genre = Callable[[Document, Kind], Extraction]
@@ -20,7 +20,7 @@ Genre = Callable[[Document, Kind], Extraction]
 GENRES: dict[Kind, Genre] = {
     "evaluation_report": evaluation_report.extract,
     "department_report": evaluation_report.extract,
-    "self_evaluation_form": self_evaluation.extract,
+    "self_evaluation_form": form.extract,
     "unknown": evaluation_report.extract,
 }
 

@@ -40,8 +40,14 @@ def _text(section: Section, row: int, role: str) -> tuple[str | None, Evidence |
 
 
 def _target(section: Section, row: int) -> tuple[str | None, Evidence | None]:
-    """The target as printed; 指标性质 | 指标值 | 度量单位 cells are joined ("≥ | 100 | %" → "≥100%")."""
+    """The target as printed; 指标性质 | 指标值 | 度量单位 cells are joined ("≥ | 100 | %" → "≥100%").
+
+    A target adjusted during the year (调整指标值, Chongqing) is the one the result is scored against.
+    """
     value, evidence = _text(section, row, "target")
+    adjusted, adjusted_evidence = _text(section, row, "adjusted_target")
+    if adjusted is not None and not is_not_given(adjusted):
+        value, evidence = adjusted, adjusted_evidence
     if value is None:
         return None, None
     comparator, _ = _text(section, row, "comparator")
