@@ -49,7 +49,7 @@ def _parent(table: str) -> Any:
     return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
 
 
-_CHILD = {"cascade": "all, delete-orphan", "passive_deletes": True}
+_CHILD: dict[str, Any] = {"cascade": "all, delete-orphan", "passive_deletes": True}
 
 
 class DocumentRow(Base):
@@ -271,4 +271,5 @@ class DecisionRow(Base):
 Index("ix_findings_report_id_rule", FindingRow.report_id, FindingRow.rule)
 Index("ix_findings_report_id_severity", FindingRow.report_id, FindingRow.severity)
 Index("ix_reports_project_name", ReportRow.project_name)
+Index("ix_reports_year_document_id", ReportRow.year, ReportRow.document_id)
 Index("ix_documents_processed_at", DocumentRow.processed_at)

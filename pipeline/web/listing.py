@@ -146,11 +146,19 @@ _ROW_COLUMNS = (
 )
 
 
+def _order(query: ListQuery) -> tuple[Any, ...]:
+    if query.sort in ("newest", "oldest") and query.year is not None and not (query.kind or query.status):
+        # the same order read from reports.document_id, so the (year, document_id) index serves filter and order
+        column = ReportRow.document_id
+        return (column.desc() if query.sort == "newest" else column.asc(),)
+    return SORTS[query.sort]
+
+
 def page_statement(query: ListQuery) -> Select[Any]:
     query = query.normalised()
     return (
         filtered(query, _ROW_COLUMNS)
-        .order_by(*SORTS[query.sort])
+        .order_by(*_order(query))
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
     )

@@ -38,6 +38,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_findings_report_id_severity", ["report_id", "severity"], unique=False)
     with op.batch_alter_table("reports", schema=None) as batch_op:
         batch_op.create_index("ix_reports_project_name", ["project_name"], unique=False)
+        batch_op.create_index("ix_reports_year_document_id", ["year", "document_id"], unique=False)
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.create_index("ix_documents_processed_at", ["processed_at"], unique=False)
 
@@ -46,6 +47,7 @@ def downgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_index("ix_documents_processed_at")
     with op.batch_alter_table("reports", schema=None) as batch_op:
+        batch_op.drop_index("ix_reports_year_document_id")
         batch_op.drop_index("ix_reports_project_name")
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.drop_index("ix_findings_report_id_severity")
