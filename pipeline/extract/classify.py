@@ -127,6 +127,10 @@ def _assign_weights(roles: dict[int, str]) -> dict[int, str]:
         for col, role in sorted(result.items()):
             if role in ("level2_weight",) and "level3" not in result.values():
                 result[col] = "weight"
+    weights = [col for col, role in roles.items() if role == "weight"]
+    if "weight" not in result.values() and len(weights) == 1 and "score" in result.values():
+        # the only 分值 of a table that scores its rows weighs the rows, wherever the column stands
+        result[weights[0]] = "weight"
     return result
 
 

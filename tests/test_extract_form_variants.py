@@ -1,0 +1,243 @@
+"""Self-evaluation forms that depart from the printed templates: columns in another order, units in
+cells, blank and dashed cells, the funds row among the indicators, score-only tables, several forms
+in one file, unfilled template cells."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.facts import Extraction
+from pipeline.extract import extract
+from tests import form_grids
+from tests.extract_documents import document
+
+TITLE = ["项目支出绩效自评表", "<", "<", "<", "<", "<", "<", "<"]
+NAME = ["项目名称", "城区道路维修", "<", "<", "<", "<", "<", "<"]
+
+
+def _extract(*blocks: str | list[list[str]]) -> Extraction:
+    return extract(document(*blocks))
+
+
+def test_reordered_columns_map_by_their_labels() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（万元）", "<", "得分", "全年执行数", "执行率", "年初预算数", "分值", "全年预算数"],
+        ["年度资金总额", "<", "9.00", "99.00", "90.00%", "120.00", "10", "110.00"],
+        ["其中：当年财政拨款", "<", "—", "99.00", "", "120.00", "—", "110.00"],
+        ["得分", "三级指标", "偏差原因分析及改进措施", "实际完成值", "一级指标", "分值", "二级指标", "年度指标值"],
+        ["28", "养护里程", "雨季停工", "280公里", "产出指标", "30", "数量指标", "≥300公里"],
+        ["20", "优良路率", "", "82%", "^", "20", "质量指标", "≥80%"],
+    ]
+    report = _extract(grid).report
+    budget = report.budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (
+        Decimal("1200000"),
+        Decimal("1100000"),
+        Decimal("990000"),
+    )
+    assert (str(budget.execution_rate), budget.execution_weight, budget.execution_score) == ("90.00", 10, 9)
+    assert [(s.name, s.planned, s.adjusted, s.spent) for s in budget.sources] == [
+        ("当年财政拨款", Decimal("1200000"), Decimal("1100000"), Decimal("990000"))
+    ]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation_reason)
+            for i in report.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "≥300公里", "280公里", 30, 28, "雨季停工"),
+        ("产出指标", "质量指标", "优良路率", "≥80%", "82%", 20, 20, None),
+    ]  # fmt: skip
+    assert report.indicators[0].evidence["score"].col == 0
+
+
+def test_unit_from_the_cell_when_the_header_has_none_and_yuan_against_wan_yuan() -> None:
+    in_cells = [
+        TITLE,
+        NAME,
+        ["项目资金", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "120万元", "110万元", "99万元", "10", "90%", "9"],
+    ]
+    budget = _extract(in_cells).report.budget
+    assert (budget.planned, budget.spent) == (Decimal("1200000"), Decimal("990000"))
+    assert budget.evidence["planned"].text == "120万元" and budget.evidence["planned"].resolution == Decimal(10000)
+    in_yuan = [
+        TITLE,
+        NAME,
+        ["项目资金（元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "1,200,000.00", "1,100,000", "990000.5", "10", "90%", "9"],
+    ]
+    budget = _extract(in_yuan).report.budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (
+        Decimal("1200000.00"), Decimal("1100000"), Decimal("990000.5")
+    )  # fmt: skip
+    assert budget.evidence["spent"].resolution == Decimal("0.1")
+    wan = _extract([TITLE, NAME, in_yuan[2][:1] and ["项目资金（万元）", *in_yuan[2][1:]], in_yuan[3]]).report.budget
+    assert wan.planned == Decimal("12000000000.00")  # the header's unit, as printed: a 元/万元 slip is the rules' job
+
+
+def test_blank_dash_and_slash_cells_are_not_given_never_zero() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（万元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "100.00", "—", "/", "10", "", "—"],
+        ["其中：当年财政拨款", "<", "/", "", "—", "—", "", "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "维修面积", "≥500平方米", "—", "/", "", "/"],
+    ]
+    extraction = _extract(grid)
+    budget = extraction.report.budget
+    assert (budget.planned, budget.adjusted, budget.spent, budget.execution_rate, budget.execution_score) == (
+        Decimal("1000000"), None, None, None, None
+    )  # fmt: skip
+    assert budget.execution_weight == 10
+    (source,) = budget.sources
+    assert (source.planned, source.adjusted, source.spent) == (None, None, None)
+    (indicator,) = extraction.report.indicators
+    assert (indicator.target, indicator.weight, indicator.score, indicator.deviation_reason) == (
+        "≥500平方米", None, None, None
+    )  # fmt: skip
+    assert indicator.actual in (None, "—")
+    blank = {cell.field: cell.evidence for cell in extraction.facts.blank_cells}
+    assert (blank["execution_score"].row, blank["execution_score"].col) == (3, 7)
+
+
+def test_rate_printed_as_a_fraction_or_as_zero_percent() -> None:
+    def rate(printed: str, planned: str = "7.29") -> str:
+        grid = [
+            TITLE,
+            NAME,
+            ["项目资金（万元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "<", planned, planned, planned, "10", printed, "10"],
+        ]
+        return str(_extract(grid).report.budget.execution_rate)
+
+    assert rate("1") == "100"
+    assert rate("0.00%", "0") == "0.00"
+    assert rate("100.0%") == "100.0"
+
+
+def test_budget_execution_row_inside_the_indicator_block_fills_the_budget() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（万元）", "<", "年初预算数", "全年预算数", "全年执行数", "执行率", "<", "<"],
+        ["年度资金总额", "<", "50", "50", "45", "90%", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["预算执行率(10分)", "<", "<", "100%", "90%", "10", "9", "项目延期"],
+        ["产出指标(50分)", "数量指标", "维修里程", "≥10公里", "10公里", "50", "50", ""],
+        ["效益指标(30分)", "社会效益指标", "通行条件", "改善", "改善", "30", "30", ""],
+        ["满意度指标(10分)", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "<", "<", "<", "<", "100", "99", ""],
+    ]
+    extraction = _extract(grid)
+    report, facts = extraction.report, extraction.facts
+    assert (report.budget.execution_weight, report.budget.execution_score) == (10, 9)
+    assert (report.budget.evidence["execution_score"].row, report.budget.evidence["execution_score"].col) == (5, 6)
+    assert [i.name for i in report.indicators] == ["维修里程", "通行条件", "满意度"]
+    assert [(w.level1, w.weight) for w in facts.section_weights] == [
+        ("产出指标", 50),
+        ("效益指标", 30),
+        ("满意度指标", 10),
+    ]
+    (total,) = facts.subtotals
+    assert total.rows == [0, 1, 2] and total.score == 99
+
+
+def test_execution_leaf_beside_a_scored_funds_block_stays_an_indicator() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（万元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "50", "50", "45", "10", "90%", "9"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "成本指标", "预算执行率", "≥95%", "90%", "10", "9", "项目延期"],
+    ]
+    report = _extract(grid).report
+    assert (report.budget.execution_weight, report.budget.execution_score) == (10, 9)
+    assert report.budget.evidence["execution_score"].row == 3
+    assert [i.name for i in report.indicators] == ["预算执行率"]
+
+
+def test_a_score_only_table_of_a_form_gives_indicators_not_scores() -> None:
+    """Hubei county variant: 项目权重 | 评价内容 | 分值 | 自评分, no targets or results."""
+    grid = [
+        ["财政预算支出项目绩效目标自评表", "<", "<", "<"],
+        ["项目名称", "办公局域网维护费", "<", "<"],
+        ["项目权重", "评价内容", "分值", "自评分"],
+        ["项目决策 2 分", "决策依据", "2", "2"],
+        ["项目管理 13 分", "财务制度", "3", "3"],
+        ["^", "组织机构", "2", "2"],
+        ["^", "运行监管", "4", "3"],
+        ["^", "目标申报", "4", "4"],
+        ["合计", "<", "15", "14"],
+    ]
+    extraction = _extract(grid)
+    report = extraction.report
+    assert report.scores == []
+    assert [(i.level1, i.level1_weight, i.level2, i.name, i.weight, i.score) for i in report.indicators] == [
+        ("项目决策", 2, None, "决策依据", 2, 2),
+        ("项目管理", 13, None, "财务制度", 3, 3),
+        ("项目管理", 13, None, "组织机构", 2, 2),
+        ("项目管理", 13, None, "运行监管", 4, 3),
+        ("项目管理", 13, None, "目标申报", 4, 4),
+    ]
+    assert report.indicators[0].evidence["name"].text == "决策依据"
+    (total,) = extraction.facts.subtotals
+    assert (total.target, total.rows, total.score) == ("indicators", [0, 1, 2, 3, 4], 14)
+    assert [(w.level1, w.weight) for w in extraction.facts.section_weights] == [("项目决策", 2), ("项目管理", 13)]
+
+
+def _second_form(name: str, score: str) -> list[list[str]]:
+    return [
+        ["项目支出绩效自评表", "<", "<", "<", "<", "<", "<", "<"],
+        ["项目名称", name, "<", "<", "<", "<", "<", "<"],
+        ["项目资金（元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "20000.00", "20000.00", "9034", "10", "45.17%", "4.52"],
+        ["其中：当年财政拨款", "<", "20000.00", "20000.00", "9034", "—", "", "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "经费使用率", "=100%", "45%", "90", score, "进度滞后"],
+        ["总分", "<", "<", "<", "<", "100", "50", ""],
+    ]
+
+
+def test_only_the_first_of_several_forms_is_read() -> None:
+    first = [row[:8] for row in form_grids.CENTRAL]
+    extraction = _extract("附件", first, "财政项目支出绩效自评表（2021年度）", _second_form("援滇对口支援经费", "40"))
+    report = extraction.report
+    assert report.project.name == "农村公路养护补助"
+    assert report.budget.spent == Decimal("990000")
+    assert [s.name for s in report.budget.sources] == ["当年财政拨款", "上年结转资金", "其他资金"]
+    assert [i.name for i in report.indicators] == ["养护里程", "优良路率", "群众出行条件", "沿线群众满意度"]
+    assert {m.evidence.table for m in extraction.facts.mentions} == {1}
+    assert len(extraction.facts.subtotals) == 1 and report.total_score == 87
+
+
+def test_two_forms_in_one_table_are_cut_at_the_second_title() -> None:
+    first = [row[:8] for row in form_grids.CENTRAL[:-1]] + [["总分", "<", "<", "<", "<", "<", "100", "87"]]
+    extraction = _extract(first + _second_form("援滇对口支援经费", "40"))
+    report = extraction.report
+    assert report.project.name == "农村公路养护补助"
+    assert len(report.indicators) == 4 and report.total_score == 87
+    assert all((i.evidence["name"].row or 0) < len(first) for i in report.indicators)
+    without_title = first + _second_form("援滇对口支援经费", "40")[1:]
+    assert len(_extract(without_title).report.indicators) == 4
+
+
+def test_template_instructions_and_blank_required_cells_are_facts() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["年度总体目标", "预期目标", "<", "<", "实际完成情况", "<", "<", "<"],
+        ["^", "维修道路3公里。", "<", "<", "（200字以内）", "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "维修里程", "≥3公里", "3公里", "90", "90", "结合自评情况,说明偏差原因"],
+        ["总分", "<", "<", "<", "<", "100", "", ""],
+        ["评价结论", "", "<", "<", "<", "<", "<", "<"],
+    ]
+    extraction = _extract(grid)
+    facts = extraction.facts
+    assert {(e.row, e.col) for e in facts.template_text} == {(3, 4), (5, 7)}
+    blank = {cell.field: (cell.evidence.row, cell.evidence.col) for cell in facts.blank_cells}
+    assert blank["total_score"] == (6, 6)
+    assert blank["conclusion"] == (7, 1)
+    assert extraction.report.total_score is None and extraction.report.project.conclusion is None
