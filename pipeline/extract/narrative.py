@@ -33,36 +33,10 @@ from pipeline.extract.vocabulary import (
 )
 
 ENTITY_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "COUNT"}
-COUNT_UNITS = frozenset(
-    [
-        "个",
-        "人",
-        "人次",
-        "名",
-        "家",
-        "户",
-        "项",
-        "件",
-        "次",
-        "类",
-        "张",
-        "所",
-        "台",
-        "套",
-        "份",
-        "篇",
-        "例",
-        "批",
-        "处",
-        "座",
-        "辆",
-        "条",
-        "场",
-        "期",
-        "种",
-        "部",
-    ]
-)
+COUNT_UNITS = frozenset((
+    "个", "人", "人次", "名", "家", "户", "项", "件", "次", "类", "张", "所", "台",
+    "套", "份", "篇", "例", "批", "处", "座", "辆", "条", "场", "期", "种", "部",
+))  # fmt: skip
 # Function words that end the noun a count is of (23个市县均已设立 → 市县).
 COUNT_STOP_WORDS = frozenset(
     ["的", "和", "及", "与", "中", "共", "等", "均", "已", "都", "将", "已经", "全部", "正式", "为", "是"]
@@ -73,7 +47,8 @@ _NAME_STRIP = re.compile(r"^[\s、，,；;：:。.\-—)）]+|[\s、，,；;：:
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
 _CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
-_LABEL_TOKEN = re.compile("(?:" + "|".join(sorted(map(re.escape, BUDGET_TEXT_LABELS), key=len, reverse=True)) + ")$")
+_LABELS_LONGEST_FIRST = sorted(BUDGET_TEXT_LABELS, key=len, reverse=True)
+_LABEL_TOKEN = re.compile("(?:" + "|".join(map(re.escape, _LABELS_LONGEST_FIRST)) + ")$")
 
 
 @dataclass(frozen=True)
@@ -160,13 +135,6 @@ def figure(span: Span) -> Figure | None:
     return found
 
 
-def _label_quantity(token_text: str) -> str:
-    for label in sorted(BUDGET_TEXT_LABELS, key=len, reverse=True):
-        if token_text.endswith(label):
-            return BUDGET_TEXT_LABELS[label]
-    raise KeyError(token_text)
-
-
 def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[Mention]:
     """Budget figures with their label right before them (共支出512.02万元, 预算执行率为91.76%).
 
@@ -181,8 +149,8 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
         read = figure(entity)
         if read is None or read.quantity.start in skip or read.quantity.start in seen:
             continue
-        label = next(k for k in sorted(BUDGET_TEXT_LABELS, key=len, reverse=True) if label_token.text.endswith(k))
-        quantity = _label_quantity(label_token.text)
+        label = next(k for k in _LABELS_LONGEST_FIRST if label_token.text.endswith(k))
+        quantity = BUDGET_TEXT_LABELS[label]
         if (quantity == "execution_rate") != (read.entity == "PERCENT"):
             continue
         seen.add(read.quantity.start)
@@ -380,11 +348,11 @@ def count_claims(doc: Doc, evidence_at: EvidenceAt) -> list[CountClaim]:
         if not after:
             continue
         before = list(reversed(_words(list(reversed(doc[max(0, span.start - 2) : span.start])), 2)))
-        label = "".join(before + after)
-        fragment = doc.text[doc[span.start - len(before)].idx if before else span.start_char : span.end_char]
+        first = doc[span.start - len(before)].idx if before else span.start_char
+        last = doc[span.end + len(after) - 1]
         claims.append(CountClaim(
-            label=label, value=read.value, unit=read.quantity.unit or "",
-            evidence=evidence_at(fragment + "".join(after), read.resolution),
+            label="".join(before + after), value=read.value, unit=read.quantity.unit or "",
+            evidence=evidence_at(doc.text[first : last.idx + len(last.text)], read.resolution),
         ))  # fmt: skip
     return claims
 
