@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from rich.text import Text
 
 from parsers.limits import DEFAULT_LIMITS
 from pipeline.cli import MaxPagesOpt, MaxSizeOpt, PathsArg, TimeoutOpt, app, limits_from_options
+
+if TYPE_CHECKING:
+    from pipeline.batch import RunSummary
 
 DbOpt = Annotated[
     str,
@@ -138,10 +141,7 @@ def run(
     raise typer.Exit(1 if summary.failures else 0)
 
 
-def print_run_summary(summary: object, console: Console) -> None:
-    from pipeline.batch import RunSummary
-
-    assert isinstance(summary, RunSummary)
+def print_run_summary(summary: RunSummary, console: Console) -> None:
     head = (
         f"{summary.found} files: {summary.stored} stored, {summary.skipped} already stored, "
         f"{summary.duplicates} duplicates, {len(summary.not_opened)} not opened — {summary.seconds:.1f} s"

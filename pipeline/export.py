@@ -31,7 +31,7 @@ class RecordTable:
     rows: list[list[Any]] = field(default_factory=list)
 
 
-_KEY = [("sha256", "text"), ("path", "text"), ("project_name", "text"), ("year", "int")]
+_KEY: list[tuple[str, ColumnKind]] = [("sha256", "text"), ("path", "text"), ("project_name", "text"), ("year", "int")]
 _M: ColumnKind = "money"
 _N: ColumnKind = "number"
 _T: ColumnKind = "text"

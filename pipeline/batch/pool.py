@@ -92,7 +92,7 @@ class WorkerPool:
 
     def _start(self) -> _Slot:
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(
+        process = self._context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child_end, self.limits, self.memory_limit_mb), daemon=True
         )
         process.start()

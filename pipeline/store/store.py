@@ -10,10 +10,10 @@ from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload, sessionmaker
 
 from models.document import Document
 from models.report import Report
@@ -233,11 +233,11 @@ class Summary:
     """(rule, severity) → findings."""
 
 
-def _count(*columns: object) -> object:
-    return select(*columns, func.count()).group_by(*columns)  # type: ignore[arg-type]
+def _count(*columns: InstrumentedAttribute[str]) -> Select[Any]:
+    return select(*columns, func.count()).group_by(*columns)  # type: ignore[return-value]
 
 
-def _documents_query():  # type: ignore[no-untyped-def]
+def _documents_query() -> Select[Any]:
     report = selectinload(DocumentRow.report)
     return select(DocumentRow).options(
         selectinload(DocumentRow.paths),
