@@ -525,6 +525,7 @@ def _assemble(
         if line is not None:
             page.lines.append(line)
 
+    _snap_to_body_size(page.lines)
     items = [(line.bbox[1], "line", i) for i, line in enumerate(page.lines)]
     items += [(table.bbox[1], "table", j) for j, table in enumerate(page.tables)]
     page.order = [(kind, index) for _, kind, index in sorted(items)]
@@ -536,11 +537,14 @@ def _text_line(words: list[OcrWord], ink: np.ndarray, dpi: float) -> TextLine | 
     legible = [w for w in words if w.confidence >= MIN_CONFIDENCE]
     if not legible:
         return None
-    box = (
-        min(w.box[0] for w in words),
-        min(w.box[1] for w in words),
-        max(w.box[2] for w in words),
-        max(w.box[3] for w in words),
+    box = _tight(
+        ink,
+        (
+            min(w.box[0] for w in words),
+            min(w.box[1] for w in words),
+            max(w.box[2] for w in words),
+            max(w.box[3] for w in words),
+        ),
     )
     return TextLine(
         text=_join(legible),
@@ -550,14 +554,68 @@ def _text_line(words: list[OcrWord], ink: np.ndarray, dpi: float) -> TextLine | 
     )
 
 
+def _ink_rows(ink: np.ndarray, box: PixelBox, share: float) -> tuple[int, int] | None:
+    """First and last image row of the line's glyphs: the run of rows holding more than `share` of
+    the fullest row's ink around the box's middle. The search reaches half a box beyond the box
+    (detector boxes can clip glyph tops) and stops at the blank rows between lines."""
+    x0, top, x1, bottom = (round(v) for v in box)
+    reach = (bottom - top) // 2
+    start = max(0, top - reach)
+    profile = np.count_nonzero(ink[start : bottom + reach, x0:x1], axis=1)
+    middle = (top + bottom) // 2 - start
+    if profile.size == 0 or middle >= profile.size or not profile.max():
+        return None
+    inked = profile > share * profile[top - start : bottom - start].max()
+    if not inked[middle]:
+        candidates = np.flatnonzero(inked[top - start : bottom - start])
+        if not len(candidates):
+            return None
+        middle = top - start + int(candidates[len(candidates) // 2])
+    first = middle
+    while first > 0 and inked[first - 1]:
+        first -= 1
+    last = middle
+    while last + 1 < len(inked) and inked[last + 1]:
+        last += 1
+    return start + first, start + last
+
+
+def _tight(ink: np.ndarray, box: PixelBox) -> PixelBox:
+    """The box fitted to the line's ink: detector boxes carry a margin that grows with their size."""
+    rows = _ink_rows(ink, box, 0.02)
+    if rows is None:
+        return box
+    x0, x1 = round(box[0]), round(box[2])
+    cols = np.flatnonzero(ink[rows[0] : rows[1] + 1, x0:x1].any(axis=0))
+    return (x0 + cols[0], rows[0], x0 + cols[-1] + 1, rows[1] + 1) if len(cols) else box
+
+
 def _points(box: PixelBox, dpi: float) -> BBox:
     scale = 72 / dpi
     return tuple(round(float(v) * scale, 2) for v in box)  # type: ignore[return-value]
 
 
 def _font_size(ink: np.ndarray, box: PixelBox, dpi: float) -> float:
-    """Font size in points estimated from the height of the inked rows inside a line's box."""
-    x0, top, x1, bottom = (round(v) for v in box)
-    rows = np.flatnonzero(ink[top:bottom, x0:x1].any(axis=1))
-    ink_height = (rows[-1] - rows[0] + 1) if len(rows) else (bottom - top) * 0.6
+    """Font size in points from the height of the line's well-inked rows.
+
+    Rows with little ink (the tails of brackets and quotes) are left out, so the
+    measure follows the body of the glyphs rather than the punctuation a line holds.
+    """
+    rows = _ink_rows(ink, box, 0.15)
+    ink_height = (rows[1] - rows[0] + 1) if rows else (box[3] - box[1]) * 0.6
     return round(float(ink_height) * 72 / dpi / GLYPH_HEIGHT_PER_POINT * 2) / 2
+
+
+def _snap_to_body_size(lines: list[TextLine]) -> None:
+    """Give lines within a point of the page's body size exactly that size.
+
+    Measured sizes of one font wander by about half a point with the letters a line
+    holds; paragraph assembly reads a change of more than a point as a new paragraph.
+    """
+    long_lines = [line.size for line in lines if len(line.text) >= 10] or [line.size for line in lines]
+    if not long_lines:
+        return
+    body = float(np.median(long_lines))
+    for line in lines:
+        if abs(line.size - body) <= 1.0:
+            line.size = body
