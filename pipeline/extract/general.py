@@ -106,23 +106,8 @@ def _fill_budget(report: Report, facts: Facts, funds: FundsFacts) -> None:
         ]
 
 
-def extract_general(document: Document, kind: Kind) -> Extraction:
-    """Everything label-driven extraction can read from any document of the genre family."""
-    report = Report(source=document.source, kind=kind)
-    facts = Facts()
-    funds = FundsFacts()
-    report.project = extract_project(document)
-    previous: Paragraph | None = None
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            _read_paragraph(block, facts)
-            if block.text.strip():
-                previous = block
-        else:
-            _read_table(block, previous, report, facts, funds)
-    _fill_budget(report, facts, funds)
-    facts.section_weights = section_weights(report.scores) + section_weights(report.indicators)
-
+def _fill_conclusion(document: Document, report: Report, facts: Facts) -> None:
+    """Conclusion text, total score and grade: from the text first, then from the tables."""
     conclusion = read_conclusion(document)
     if conclusion.text is None and (row := table_conclusion(document)) is not None:
         if isinstance(row, BlankCell):
@@ -142,6 +127,26 @@ def extract_general(document: Document, kind: Kind) -> Extraction:
         if total is not None and total.score is not None:
             report.total_score = total.score
             report.evidence["total_score"] = total.evidence["score"]
+
+
+def extract_general(document: Document, kind: Kind) -> Extraction:
+    """Everything label-driven extraction can read from any document of the genre family."""
+    report = Report(source=document.source, kind=kind)
+    facts = Facts()
+    funds = FundsFacts()
+    report.project = extract_project(document)
+    previous: Paragraph | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            _read_paragraph(block, facts)
+            if block.text.strip():
+                previous = block
+        else:
+            _read_table(block, previous, report, facts, funds)
+    _fill_budget(report, facts, funds)
+    facts.section_weights = section_weights(report.scores) + section_weights(report.indicators)
+
+    _fill_conclusion(document, report, facts)
     facts.no_problem_claims = no_problem_claims(document)
     facts.template_text = template_text(document)
     return Extraction(report=report, facts=facts)
