@@ -63,6 +63,15 @@ def test_first_printing_wins_and_year_comes_from_the_title() -> None:
     assert project.evidence["year"].paragraph == 1
 
 
+def test_inline_project_type_reads_every_option_and_unit_name_of_a_department() -> None:
+    doc = document(
+        "项目类型：经常性项目（  ）       一次性项目（ √ ）", "部门（单位）名称：岳阳县荣湾湖建设开发服务中心"
+    )
+    project = extract_project(doc)
+    assert project.project_type == "one_off" and project.evidence["project_type"].paragraph == 1
+    assert project.implementing_unit == "岳阳县荣湾湖建设开发服务中心"
+
+
 def test_a_title_alone_does_not_name_the_project() -> None:
     """Where a name would end inside a title (建设项目…报告: 建设? 建设项目?) is a guess; only labels name it."""
     project = extract_project(document("综合事务项目绩效评价报告", "2020年度该项目实际投资为558.01万元。"))

@@ -74,6 +74,9 @@ def _inline_values(text: str) -> list[tuple[str, str, str]]:
     found = []
     for match in _INLINE.finditer(text):
         field = match_label(match.group("label"), PROJECT_LABELS)
+        if field == "project_type":  # the options run on past spaces: 经常性项目（ ）    一次性项目（√）
+            found.append((field, text[match.end("label") :], text[match.start() :].strip()))
+            continue
         value = trim(match.group("value"))
         if field and value:
             found.append((field, value, match.group(0).strip()))

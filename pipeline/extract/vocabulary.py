@@ -21,7 +21,16 @@ def compact(text: str) -> str:
 # Project information: field → labels, most specific first (the first that matches wins).
 PROJECT_LABELS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称",),
-    "implementing_unit": ("项目实施单位", "实施单位", "项目单位", "预算单位"),
+    "implementing_unit": (
+        "项目实施单位",
+        "实施单位",
+        "项目单位",
+        "预算单位",
+        "部门（单位）名称",
+        "部门(单位)名称",
+        "部门名称",
+        "单位名称",
+    ),
     "competent_department": ("项目主管单位", "主管部门", "主管单位", "项目主管部门"),
     "leader": ("项目负责人及电话", "项目负责人", "负责人"),
     "phone": ("联系电话", "联络电话", "电话"),
