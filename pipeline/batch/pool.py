@@ -86,8 +86,11 @@ class WorkerPool:
         self.limits = limits
         self.memory_limit_mb = memory_limit_mb
         self.hard_limit = limits.seconds_per_document + grace
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self._context = multiprocessing.get_context(method)
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            self._context = multiprocessing.get_context("forkserver")
+            self._context.set_forkserver_preload(["pipeline.batch.preload"])
+        else:
+            self._context = multiprocessing.get_context("spawn")
         self._slots: list[_Slot] = []
 
     def _start(self) -> _Slot:
