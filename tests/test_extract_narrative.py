@@ -102,6 +102,14 @@ def test_a_breakdown_in_brackets_and_a_new_whole_end_a_list() -> None:
     assert [(p.name, p.value) for p in itemisation.parts] == [("设备", 1000000), ("人员", 2000000)]
 
 
+def test_counts_of_one_unit_itemise_and_mixed_units_do_not() -> None:
+    text = "全省共设36个审批单位，其中省直单位20个、市县单位15个。"
+    (itemisation,), _ = narrative.itemisations(_doc(text), _at)
+    assert (itemisation.unit, itemisation.whole) == ("count", 36)
+    assert [(p.name, p.value) for p in itemisation.parts] == [("省直单位", 20), ("市县单位", 15)]
+    assert narrative.itemisations(_doc("全年培训300人次，其中线上5次、线下10次。"), _at)[0] == []
+
+
 def test_share_and_change_claims() -> None:
     share = "36个省直单位的2074个政务服务事项中1648个纳入综合窗口受理，占比80%，实现阶段性目标。"
     (claim,) = narrative.percent_claims(_doc(share), _at)

@@ -196,64 +196,74 @@ def _bracket_depths(text: str, start: int, end: int) -> list[int]:
     return depths
 
 
+def _itemise(
+    doc: Doc, sentence: tuple[int, int], trigger: tuple[int, str], entity: str, evidence_at: EvidenceAt
+) -> tuple[Itemisation, list[Figure]] | None:
+    """The whole before the trigger and the named parts after it, all money or all counts of one unit."""
+    start, end = sentence
+    trigger_at, word = trigger
+    depth = _bracket_depths(doc.text, start, end)
+    level = depth[trigger_at - start]
+    if level:  # "(其中建筑工程3292万元)": the list ends with its bracket
+        end = next((start + i for i in range(trigger_at - start, end - start) if depth[i] < level), end)
+    before = _figures_in(doc.ents, start, trigger_at, entity)
+    after = _figures_in(doc.ents, trigger_at + len(word), end, entity)
+    if not before or len(after) < 2:
+        return None
+    whole_span, whole = before[-1]
+    if entity == "COUNT" and any(part.quantity.unit != whole.quantity.unit for _, part in after):
+        return None  # 300人次，其中线上5次: counts of different things
+    label_start = max((m.end() for m in _NAME_START.finditer(doc.text, start, whole_span.start_char)), default=start)
+    parts: list[Part] = []
+    taken: list[Figure] = []
+    boundary = trigger_at + len(word)
+    for span, part in after:
+        inside = depth[span.start_char - start]
+        if inside != level:  # a part's own breakdown in brackets is not a part; the next name starts after it
+            close = next((i for i in range(span.end_char - start, end - start) if depth[i] < inside), None)
+            boundary = start + close + 1 if close is not None else span.end_char
+            continue
+        name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(doc.text, boundary, span.start_char))])
+        raw_name = doc.text[name_from : span.start_char]
+        if any(whole_word in raw_name for whole_word in WHOLE_WORDS):
+            break  # 合计/总投资: the list has ended and a new whole begins
+        fragment = doc.text[name_from : span.end_char].lstrip("、，,；;：: ")
+        name = _NAME_STRIP.sub("", raw_name)
+        parts.append(Part(name=name, value=part.value, evidence=evidence_at(fragment, part.resolution)))
+        taken.append(part)
+        boundary = span.end_char
+    if len(parts) < 2:
+        return None
+    itemisation = Itemisation(
+        label=_NAME_STRIP.sub("", doc.text[label_start : whole_span.start_char]) or whole_span.text,
+        whole=whole.value,
+        whole_evidence=evidence_at(doc.text[label_start : whole_span.end_char].strip(), whole.resolution),
+        parts=parts,
+        unit="yuan" if entity == "MONEY" else "count",
+    )
+    return itemisation, taken
+
+
 def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], set[int]]:
-    """ "共支出512.02万元，具体情况为：A25.39万元、B9.96万元…" → the whole and its named parts.
+    """ "共支出512.02万元，具体情况为：A25.39万元、B9.96万元…" → the whole and its named parts (money, or
+    counts of one unit: 共36个单位，其中省直单位20个、市县单位16个).
 
     Also returns where each part's figure starts, so that a part is not read as a budget figure.
     """
     found: list[Itemisation] = []
     part_starts: set[int] = set()
-    ents = doc.ents
-    for start, end in sentences(doc):
-        text = doc.text[start:end]
-        trigger = min(((text.find(word), word) for word in ITEMISATION_TRIGGERS if word in text), default=None)
-        if trigger is None:
+    for sentence in sentences(doc):
+        text = doc.text[sentence[0] : sentence[1]]
+        first = min(((text.find(word), word) for word in ITEMISATION_TRIGGERS if word in text), default=None)
+        if first is None:
             continue
-        trigger_at = start + trigger[0]
-        depth = _bracket_depths(doc.text, start, end)
-        level = depth[trigger_at - start]
-        if level:  # "(其中建筑工程3292万元)": the list ends with its bracket
-            end = next((start + i for i in range(trigger_at - start, end - start) if depth[i] < level), end)
-        before = _figures_in(ents, start, trigger_at, "MONEY")
-        after = _figures_in(ents, trigger_at + len(trigger[1]), end, "MONEY")
-        if not before or len(after) < 2:
-            continue
-        whole_span, whole = before[-1]
-        label_start = max(
-            (m.end() for m in _NAME_START.finditer(doc.text, start, whole_span.start_char)), default=start
+        trigger = (sentence[0] + first[0], first[1])
+        read = _itemise(doc, sentence, trigger, "MONEY", evidence_at) or _itemise(
+            doc, sentence, trigger, "COUNT", evidence_at
         )
-        parts: list[Part] = []
-        taken: list[Figure] = []
-        boundary = trigger_at + len(trigger[1])
-        for span, part in after:
-            inside = depth[span.start_char - start]
-            if inside != level:  # a part's own breakdown in brackets is not a part; the next name starts after it
-                close = next((i for i in range(span.end_char - start, end - start) if depth[i] < inside), None)
-                boundary = start + close + 1 if close is not None else span.end_char
-                continue
-            name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(doc.text, boundary, span.start_char))])
-            raw_name = doc.text[name_from : span.start_char]
-            if any(word in raw_name for word in WHOLE_WORDS):
-                break  # 合计/总投资: the list has ended and a new whole begins
-            fragment = doc.text[name_from : span.end_char].lstrip("、，,；;：: ")
-            parts.append(
-                Part(
-                    name=_NAME_STRIP.sub("", raw_name),
-                    value=part.value,
-                    evidence=evidence_at(fragment, part.resolution),
-                )
-            )
-            taken.append(part)
-            boundary = span.end_char
-        if len(parts) < 2:
-            continue
-        part_starts.update(part.quantity.start for part in taken)
-        found.append(Itemisation(
-            label=_NAME_STRIP.sub("", doc.text[label_start : whole_span.start_char]) or whole_span.text,
-            whole=whole.value,
-            whole_evidence=evidence_at(doc.text[label_start : whole_span.end_char].strip(), whole.resolution),
-            parts=parts,
-        ))  # fmt: skip
+        if read is not None:
+            found.append(read[0])
+            part_starts.update(part.quantity.start for part in read[1])
     return found, part_starts
 
 
