@@ -4,11 +4,21 @@
 #   export PERFAUDIT_TEST_POSTGRES_URL="$(scripts/start-postgres.sh)"
 #
 # The cluster lives in a fresh temporary folder and listens on localhost only.
-# Environment: PGPORT (default 5433), PGBIN (default: newest /usr/lib/postgresql/*/bin).
-# Stop it with: pg_ctl -D "$(cat "${TMPDIR:-/tmp}/perfaudit-postgres.dir")" stop
+# Environment: PGPORT (default: the first free port from 5433), PGBIN (default: newest /usr/lib/postgresql/*/bin).
+# Stop it with: pg_ctl -D "$(cat "${TMPDIR:-/tmp}/perfaudit-postgres.dir")" stop   (as postgres when root)
 set -euo pipefail
 
-port="${PGPORT:-5433}"
+# The first free port from 5433 on, unless PGPORT names one.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -n "${PGPORT:-}" ]]; then
+    port="$PGPORT"
+else
+    port=5433
+    while port_in_use "$port"; do
+        port=$((port + 1))
+        if (( port > 5533 )); then echo "no free port between 5433 and 5533" >&2; exit 1; fi
+    done
+fi
 bin="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 if [[ -z "$bin" || ! -x "$bin/initdb" ]]; then
     echo "PostgreSQL server binaries not found (install postgresql, or set PGBIN)" >&2
