@@ -163,6 +163,16 @@ def print_run_summary(summary: RunSummary, console: Console) -> None:
         console.print(findings)
 
 
+def _existing(db: str) -> str:
+    """Reading commands never create a database: a mistyped path is an error, not an empty result."""
+    from pipeline.store.database import database_url, sqlite_file
+
+    database_file = sqlite_file(database_url(db))
+    if database_file is not None and not database_file.exists():
+        raise typer.BadParameter(f"no database at {database_file}", param_hint="--db")
+    return db
+
+
 @app.command("export")
 def export_command(
     output: Annotated[
@@ -190,7 +200,7 @@ def export_command(
     if fmt not in ("xlsx", "csv", "jsonl", "parquet"):
         raise typer.BadParameter("use xlsx, csv, jsonl or parquet", param_hint="--format")
     filters = Filters(year=year, unit=unit, kind=kind, rule=rule, severity=severity)
-    with Store(db) as store:
+    with Store(_existing(db)) as store:
         counts = export(store, fmt, output, filters)  # type: ignore[arg-type]
     _stderr.print(f"wrote {output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
 
@@ -215,5 +225,5 @@ def findings(
     from pipeline.findings_view import print_findings
     from pipeline.store import Filters, Store
 
-    with Store(db) as store:
+    with Store(_existing(db)) as store:
         print_findings(store, Filters(year=year, unit=unit, kind=kind, rule=rule, severity=severity))

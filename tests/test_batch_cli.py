@@ -83,6 +83,10 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
     assert runner.invoke(app, ["run", str(form), "--executor", "dask"]).exit_code == 2
     assert runner.invoke(app, ["run", str(form), "--executor", "threads"]).exit_code == 2
     assert runner.invoke(app, ["export", "--format", "pdf", "-o", str(tmp_path / "x")]).exit_code == 2
+    missing = str(tmp_path / "typo.db")
+    assert runner.invoke(app, ["findings", "--db", missing]).exit_code == 2
+    assert runner.invoke(app, ["export", "--db", missing, "-o", str(tmp_path / "x.xlsx")]).exit_code == 2
+    assert not Path(missing).exists()
 
 
 def test_run_on_a_dask_scheduler_address(tmp_path: Path) -> None:
