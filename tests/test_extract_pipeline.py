@@ -126,3 +126,18 @@ def test_blank_required_cells_are_reported_with_their_place() -> None:
     assert blanks == {("execution_score", 2, 5), ("total_score", 5, 5), ("conclusion", 6, 1)}
     assert extraction.report.budget.execution_score is None and extraction.report.total_score is None
     assert extraction.report.project.conclusion is None
+
+
+def test_a_share_of_a_named_budget_quantity_is_stated_of_the_record_value() -> None:
+    doc = document(
+        "截至年底，项目共支出512.02万元。",
+        "从支出结构看，长聘人员工资支出412.42万元，占总支出的80.55%；文件印刷支出89.64万元。",
+    )
+    extraction = extract(doc)
+    (claim,) = extraction.facts.percent_claims
+    assert (claim.kind, claim.stated, claim.part, claim.whole, claim.label) == (
+        "share", Decimal("80.55"), Decimal("4124200.00"), Decimal("5120200.00"), "总支出"
+    )  # fmt: skip
+    assert claim.stated_evidence.text == "占总支出的80.55%" and claim.stated_evidence.paragraph == 2
+    assert [e.paragraph for e in claim.evidence] == [2, 1]
+    assert extract(document("长聘人员工资支出412.42万元，占总支出的80.55%。")).facts.percent_claims == []

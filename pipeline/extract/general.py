@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from models.document import Document, Paragraph, Table
-from models.facts import BlankCell, Extraction, Facts, Itemisation
+from models.facts import BlankCell, Extraction, Facts, Itemisation, PercentClaim
 from models.numbers import tolerance
 from models.report import Budget, Evidence, Kind, Report, SpendingItem
 from pipeline.extract import narrative
@@ -42,7 +42,7 @@ def _cell_reader(evidence: Evidence) -> narrative.EvidenceAt:
     return evidence_at
 
 
-def _read_paragraph(paragraph: Paragraph, facts: Facts) -> None:
+def _read_paragraph(paragraph: Paragraph, facts: Facts, shares: list[narrative.NamedShare]) -> None:
     if not paragraph.text.strip():
         return
     doc = narrative.nlp()(paragraph.text)
@@ -53,6 +53,7 @@ def _read_paragraph(paragraph: Paragraph, facts: Facts) -> None:
     facts.percent_claims.extend(narrative.percent_claims(doc, evidence_at))
     facts.count_claims.extend(narrative.count_claims(doc, evidence_at))
     facts.adjustment_reasons.extend(narrative.adjustment_reasons(doc, evidence_at))
+    shares.extend(narrative.named_shares(doc, evidence_at))
 
 
 def _read_table(table: Table, before: Paragraph | None, report: Report, facts: Facts, funds: FundsFacts) -> None:
@@ -106,6 +107,18 @@ def _fill_budget(report: Report, facts: Facts, funds: FundsFacts) -> None:
         ]
 
 
+def _resolve_shares(shares: list[narrative.NamedShare], budget: Budget, facts: Facts) -> None:
+    """A share of 总支出 is a share of the record's spent: the claim is checked against that figure."""
+    for share in shares:
+        whole, evidence = getattr(budget, share.quantity), budget.evidence.get(share.quantity)
+        if whole is None or evidence is None:
+            continue
+        facts.percent_claims.append(PercentClaim(
+            kind="share", stated=share.stated, stated_evidence=share.stated_evidence, part=share.part, whole=whole,
+            evidence=[share.part_evidence, evidence], label=share.words,
+        ))  # fmt: skip
+
+
 def _fill_conclusion(document: Document, report: Report, facts: Facts) -> None:
     """Conclusion text, total score and grade: from the text first, then from the tables."""
     conclusion = read_conclusion(document)
@@ -136,14 +149,16 @@ def extract_general(document: Document, kind: Kind) -> Extraction:
     funds = FundsFacts()
     report.project = extract_project(document)
     previous: Paragraph | None = None
+    shares: list[narrative.NamedShare] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            _read_paragraph(block, facts)
+            _read_paragraph(block, facts, shares)
             if block.text.strip():
                 previous = block
         else:
             _read_table(block, previous, report, facts, funds)
     _fill_budget(report, facts, funds)
+    _resolve_shares(shares, report.budget, facts)
     facts.section_weights = section_weights(report.scores) + section_weights(report.indicators)
 
     _fill_conclusion(document, report, facts)

@@ -28,6 +28,7 @@ from pipeline.extract.vocabulary import (
     ADJUSTMENT_WORDS,
     BUDGET_TEXT_LABELS,
     ITEMISATION_TRIGGERS,
+    SHARE_WHOLES,
     TEXT_LABEL_LINKS,
     WHOLE_WORDS,
 )
@@ -45,6 +46,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _NAME_START = re.compile(r"[，,；;。:：\n①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 _NAME_STRIP = re.compile(r"^[\s、，,；;：:。.\-—)）]+|[\s、，,；;：:为是共计约]+$")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_NAMED_WHOLE = re.compile(r"占(?P<words>[\u4e00-\u9fff]{2,6}?)的?(?:比[重例])?[为是]?$")
 _SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
 _CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 _LABELS_LONGEST_FIRST = sorted(BUDGET_TEXT_LABELS, key=len, reverse=True)
@@ -380,3 +382,40 @@ def adjustment_reasons(doc: Doc, evidence_at: EvidenceAt) -> list[Evidence]:
             found.append(evidence_at(clause.strip().rstrip("，,；;。！？!?"), None))
         start = end
     return found
+
+
+@dataclass(frozen=True)
+class NamedShare:
+    """A share of a budget quantity named in words (…412.42万元，占总支出的80.55%): the whole is the record's."""
+
+    quantity: str
+    """The `Budget` field the words name."""
+    words: str
+    stated: Decimal
+    stated_evidence: Evidence
+    part: Decimal
+    part_evidence: Evidence
+
+
+def named_shares(doc: Doc, evidence_at: EvidenceAt) -> list[NamedShare]:
+    shares: list[NamedShare] = []
+    ents = list(doc.ents)
+    for index, span in enumerate(ents):
+        stated = figure(span)
+        if stated is None or span.label_ != "PERCENT":
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(doc.text, 0, span.start_char)), default=0)
+        named = _NAMED_WHOLE.search(doc.text[clause_start : span.start_char])
+        if named is None or named.group("words") not in SHARE_WHOLES:
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, 0, span.start_char)), default=0)
+        parts = [(e, f) for e in ents[:index] if e.start_char >= sentence_start and (f := figure(e)) is not None]
+        if not parts or parts[-1][1].entity != "MONEY":
+            continue
+        part_span, part = parts[-1]
+        shares.append(NamedShare(
+            quantity=SHARE_WHOLES[named.group("words")], words=named.group("words"), stated=stated.value,
+            stated_evidence=evidence_at(doc.text[clause_start + named.start() : span.end_char], stated.resolution),
+            part=part.value, part_evidence=evidence_at(part_span.text, part.resolution),
+        ))  # fmt: skip
+    return shares

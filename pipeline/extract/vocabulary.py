@@ -114,6 +114,13 @@ BUDGET_TEXT_LABELS: dict[str, str] = {
 # Words between a label and its figure that do not change its meaning.
 TEXT_LABEL_LINKS = ("为", "是", "达", "达到", "了", "共", "共计", "合计", "计", "约", "：", ":", "安排", "总额", "金额")
 
+# Budget quantities a share is stated of (占总支出的80.55%).
+SHARE_WHOLES = {
+    "总支出": "spent", "支出总额": "spent", "全部支出": "spent", "项目支出": "spent", "实际支出": "spent",
+    "总投资": "planned", "总预算": "planned", "预算总额": "planned", "年初预算": "planned", "预算资金": "planned",
+    "到位资金": "received", "实际到位资金": "received",
+}  # fmt: skip
+
 # Words that explain why the budget changed during the year, when an amount goes with them.
 ADJUSTMENT_WORDS = ("收回", "调剂", "追加", "调减", "调增", "压减", "核减", "调出", "调入", "调整")
 
