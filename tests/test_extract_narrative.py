@@ -44,6 +44,14 @@ def test_budget_figures_take_the_label_right_before_them() -> None:
     assert all(m.origin == "text" for m in mentions)
 
 
+def test_received_and_spent_in_other_words_and_a_bare_expense_is_not_the_total() -> None:
+    text = "项目资金到位670.64万元，全年支出512.02万元，其中人员支出300万元。"
+    mentions = narrative.budget_mentions(_doc(text), _at, set())
+    assert [(m.quantity, m.label, m.value) for m in mentions] == [
+        ("received", "资金到位", Decimal("6706400.00")), ("spent", "全年支出", Decimal("5120200.00"))
+    ]  # fmt: skip
+
+
 def test_form_vocabulary_in_sentences() -> None:
     text = "2022年度该项目年初预算数25.00万元，全年预算数23.65万元，全年执行数21.55万元，执行率91.10%。"
     mentions = narrative.budget_mentions(_doc(text), _at, set())
