@@ -133,9 +133,18 @@ def test_document_page_lays_out_the_extracted_record(client: TestClient, databas
         assert item.amount is None or f"{item.amount:,.2f}" in record
     for source in report.budget.sources:
         assert _escaped(source.name) in record
-    # the record's figures carry their locations, so a selected finding lights them up too
-    spent = report.budget.evidence["spent"]
-    assert f'data-loc="p{spent.paragraph}"' in record or f'data-loc="t{spent.table}r' in record
+    # a record value cited by a finding carries its number, so selecting the finding lights it up too
+    number, mismatch = next((n, f) for n, f in enumerate(report.findings, 1) if f.rule == "budget.amount_mismatch")
+    assert report.budget.spent is not None
+    spent_cell = re.search(rf'<td class="num" data-findings="([\d ]+)">{report.budget.spent:,.2f}<', record)
+    assert spent_cell and str(number) in spent_cell.group(1).split()
+    # items printed in the same paragraph are not cited by it: their words differ
+    quoted = [e.text for e in mismatch.evidence]
+    for item in report.spending_items:
+        if item.amount is None or any(q in item.evidence["amount"].text for q in quoted):
+            continue
+        cell = re.search(rf'<td class="num"( data-findings="[\d ]+")?>{item.amount:,.2f}<', record)
+        assert cell and cell.group(1) is None, item.name
 
 
 def test_pdf_document_page_draws_evidence_boxes_on_page_images(client: TestClient, database: Path) -> None:

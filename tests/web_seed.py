@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from pipeline.batch.run import RunOptions, run
 from pipeline.store import Store
 
-SEED = Path(__file__).resolve().parent.parent / "corpus" / "samples" / "seed"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "samples" / "seed"
 SEED_DOCX = SEED / "zonghe-shiwu-2020.docx"
 SEED_PDF = SEED / "zonghe-shiwu-2020.pdf"
 DATABASE_NAME = "review.db"
 
 
 def build_seed_database(folder: Path) -> Path:
-    """Run `perfaudit run`'s library call over both seed files into a fresh SQLite database."""
+    """`perfaudit run` over both seed files into a fresh SQLite database, from the repository root,
+    so the recorded paths read corpus/samples/seed/… as a user would have typed them."""
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / DATABASE_NAME
+    seeds = [str(path.relative_to(ROOT)) for path in (SEED_DOCX, SEED_PDF)]
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", *seeds, "--db", str(database)]
+    subprocess.run([*command, "--workers", "2"], cwd=ROOT, check=True, capture_output=True, timeout=300)
     with Store(str(database)) as store:
-        summary = run([SEED_DOCX, SEED_PDF], store, RunOptions(workers=2))
-    assert summary.stored == 2 and summary.failures == 0
+        assert store.count_documents() == 2
     return database
 
 

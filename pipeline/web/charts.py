@@ -123,7 +123,7 @@ def findings_by_rule(session: Session, query: ListQuery) -> HBarChart:
     for rule, severity, n in session.execute(statement):
         counts[rule][severity] += n
     hrefs = {rule: "/?" + query.params(rule=rule, page=1) for rule in counts}
-    return _hbars("按规则统计的问题", counts, hrefs)
+    return _hbars("按规则统计的问题", counts, hrefs, width=900)
 
 
 def findings_by_year(session: Session, query: ListQuery) -> HBarChart:

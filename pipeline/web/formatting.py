@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from jinja2 import Environment
 
-from models.document import Document
 from models.report import Evidence
 from pipeline.web.layout import evidence_loc
 
@@ -53,11 +52,6 @@ def moment(value: datetime | None) -> str:
     return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def loc_of(evidence: dict[str, Evidence], field: str, document: Document | None) -> str:
-    item = evidence.get(field)
-    return "" if item is None else evidence_loc(item, document) or ""
-
-
 def place(evidence: Evidence) -> str:
     """Where a figure is, in words: 第1页 表2 第6行第6列 / 第38段."""
     parts = []
@@ -80,7 +74,6 @@ def options(values: Iterable[object], names: dict[str, str] | None = None) -> li
 def install(env: Environment) -> None:
     env.filters.update(money=money, wan=wan, number=number, percent=percent, moment=moment, place=place)
     env.globals.update(
-        loc_of=loc_of,
         options=options,
         evidence_loc=evidence_loc,
         SEVERITY_NAMES=SEVERITY_NAMES,

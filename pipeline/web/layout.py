@@ -131,6 +131,38 @@ def _box(bbox: BBox, size: tuple[float, float], text: str) -> Box:
     )
 
 
+class Citations:
+    """Which findings cite a value of the extracted record: the same cell, or the same words of a paragraph.
+
+    A paragraph may hold many figures (an itemised list), so a paragraph value counts as cited only
+    when its text and the finding's evidence text overlap, not merely because they share the paragraph.
+    """
+
+    def __init__(self, findings: list[FindingView], document: Document | None) -> None:
+        self._document = document
+        self._cells: dict[str, set[int]] = {}
+        self._sentences: dict[int, list[tuple[str, int]]] = {}
+        for view in findings:
+            for evidence in view.finding.evidence:
+                if evidence.table is not None:
+                    loc = evidence_loc(evidence, document)
+                    if loc is not None:
+                        self._cells.setdefault(loc, set()).add(view.number)
+                elif evidence.paragraph is not None:
+                    self._sentences.setdefault(evidence.paragraph, []).append((evidence.text, view.number))
+
+    def of(self, evidence: Evidence | None) -> str:
+        """Space-separated numbers of the findings citing this piece of evidence ("" for none)."""
+        if evidence is None:
+            return ""
+        if evidence.table is not None:
+            return _numbers(self._cells.get(evidence_loc(evidence, self._document) or "", set()))
+        if evidence.paragraph is None or not evidence.text:
+            return ""
+        quoted = self._sentences.get(evidence.paragraph, [])
+        return _numbers({n for text, n in quoted if text and (text in evidence.text or evidence.text in text)})
+
+
 def document_view(document: Document, findings: list[FindingView]) -> DocumentView:
     by_loc: dict[str, list[int]] = {}
     snippets: dict[int, list[tuple[str, int]]] = {}

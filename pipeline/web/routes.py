@@ -12,7 +12,7 @@ from pipeline.store.store import STATUSES, Store
 from pipeline.validate.registry import CONTRACT_RULE_IDS
 from pipeline.web.charts import execution_rates, findings_by_rule, findings_by_year
 from pipeline.web.formatting import KIND_NAMES
-from pipeline.web.layout import document_view, finding_views
+from pipeline.web.layout import Citations, document_view, finding_views
 from pipeline.web.listing import SORTS, ListQuery, distinct_years, list_documents
 from pipeline.web.security import CSRF_FIELD, hex_digest, remember_reviewer, reviewer_name
 from pipeline.web.upload import UploadRefused, process_upload
@@ -121,12 +121,14 @@ def document(request: Request, sha256: str, hide_decided: bool = False) -> HTMLR
             "sha256": sha256,
             "parsed": parsed,
             "view": document_view(parsed, findings) if parsed is not None else None,
+            "cited": Citations(findings, parsed),
             "findings": shown,
             "all_findings": findings,
             "decided": sum(f.decision is not None for f in findings),
             "hide_decided": hide_decided,
             "paths": store.paths(sha256),
             "page_count": len(sizes) if sizes else 0,
+            "page_sizes": sizes or [],
             "evidence_pages": evidence_pages,
             "reviewer": reviewer_name(request),
         },

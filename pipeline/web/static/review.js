@@ -45,11 +45,30 @@
     if (!pane) return;
     // a marked sentence or a cell is a better target than the whole paragraph around it
     const inPane = elements.filter((el) => pane.contains(el));
-    const target = inPane.find((el) => el.matches("mark, td, .box")) || inPane[0];
-    if (target) {
-      target.classList.add("hl-focus");
-      target.scrollIntoView({ block: "center", behavior: "instant" });
+    focus(inPane.find((el) => el.matches("mark, td, .box")) || inPane[0]);
+  }
+
+  function focus(target) {
+    if (!target) return;
+    document.querySelectorAll(".hl-focus").forEach((el) => el.classList.remove("hl-focus"));
+    target.classList.add("hl-focus");
+    target.scrollIntoView({ block: "center", behavior: "instant" });
+  }
+
+  // one piece of evidence of the selected finding: its cell or sentence, or its box on the page image
+  function goTo(finding, button) {
+    const pane = activePane();
+    if (!pane) return;
+    const number = CSS.escape(finding.dataset.number);
+    let target = null;
+    if (pane.id === "pane-pages" && button.dataset.page) {
+      const figure = pane.querySelector('figure[data-page="' + CSS.escape(button.dataset.page) + '"]');
+      target = figure && (figure.querySelector('.box[data-findings~="' + number + '"]') || figure);
+    } else if (button.dataset.goto) {
+      const place = pane.querySelector('[data-loc="' + CSS.escape(button.dataset.goto) + '"]');
+      target = place && (place.querySelector('mark[data-findings~="' + number + '"]') || place);
     }
+    focus(target);
   }
 
   function showPane(id) {
@@ -68,6 +87,9 @@
     findings.forEach((finding) => {
       finding.querySelector(".finding-head").addEventListener("click", () => select(finding, true));
       finding.querySelector(".message").addEventListener("click", () => select(finding, true));
+      finding.querySelectorAll(".goto").forEach((button) => {
+        button.addEventListener("click", () => goTo(finding, button));
+      });
     });
     document.querySelectorAll(".tabs [role=tab]").forEach((tab) => {
       tab.addEventListener("click", () => showPane(tab.dataset.pane));
