@@ -158,7 +158,7 @@ def _rate_row_flags(extraction: Extraction) -> Iterator[Flag]:
             rows.append((_name(indicator), indicator.weight, indicator.score, evidence, indicator.actual))
     for name, weight, score, evidence, actual in rows:
         kind = _rate_row_kind(name)
-        if kind is None or score < weight:
+        if kind is None or score != weight:  # below: not full marks; above: score.exceeds_weight
             continue
         figure: tuple[Decimal, list[Evidence | None]] | None = None
         if actual is not None:
