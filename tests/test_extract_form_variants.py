@@ -241,3 +241,21 @@ def test_template_instructions_and_blank_required_cells_are_facts() -> None:
     assert blank["total_score"] == (6, 6)
     assert blank["conclusion"] == (7, 1)
     assert extraction.report.total_score is None and extraction.report.project.conclusion is None
+
+
+def test_figures_split_by_ocr_gaps_are_read_whole() -> None:
+    """A scanned funds cell can come back as "5,426,8 26.00": one figure with a gap inside."""
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "<", "5,426,8 26.00", "4996 526.0 0", "4504 397.0 0", "10", "90.1 5%", "9.01"],
+    ]
+    budget = _extract(grid).report.budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (
+        Decimal("5426826.00"), Decimal("4996526.00"), Decimal("4504397.00")
+    )  # fmt: skip
+    assert str(budget.execution_rate) == "90.15"
+    assert budget.evidence["planned"].text == "5,426,8 26.00" and budget.evidence["planned"].resolution == Decimal(
+        "0.01"
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from models.numbers import Money, Percent, is_not_given, money, normalise_text, parse_quantity, percent
 
-__all__ = ["cell_money", "cell_rate", "is_figure_or_blank", "is_not_given", "is_placeholder", "points"]
+__all__ = ["cell_money", "cell_rate", "is_figure_or_blank", "is_not_given", "is_placeholder", "points", "single_figure"]
 
 _POINT_UNITS = (None, "分")
 
@@ -21,9 +22,21 @@ def points(text: str) -> tuple[Decimal, Decimal] | None:
     return quantity.value, quantity.resolution
 
 
+_SPLIT_FIGURE = re.compile(r"[\d,，.．\s]+(?:亿元|万元|元|%|％)?")
+_GAP_IN_DIGITS = re.compile(r"(?<=[\d,，.．])\s+(?=[\d,，.．])")
+
+
+def single_figure(text: str) -> str:
+    """A cell that holds one figure, with the gaps OCR leaves inside it closed ("5,426,8 26.00" → "5,426,826.00")."""
+    stripped = text.strip()
+    if _SPLIT_FIGURE.fullmatch(stripped) and _GAP_IN_DIGITS.search(stripped):
+        return _GAP_IN_DIGITS.sub("", stripped)
+    return text
+
+
 def cell_money(text: str, unit: str | None) -> Money | None:
     """An amount in a cell; a bare number takes the unit its label or header states, and without one is not read."""
-    found = money(text, unit or "元")
+    found = money(single_figure(text), unit or "元")
     if found is None:
         return None
     if found.quantity.unit is None and unit is None:
@@ -33,7 +46,7 @@ def cell_money(text: str, unit: str | None) -> Money | None:
 
 def cell_rate(text: str) -> Percent | None:
     """A rate in a cell where a rate is expected: 91.76%, 100百分比, or the fraction 1."""
-    return percent(text, fraction_ok=True)
+    return percent(single_figure(text), fraction_ok=True)
 
 
 def is_figure_or_blank(text: str) -> bool:
