@@ -113,3 +113,64 @@ def test_pages_cover_every_match_once_in_order(backend: str, tmp_path: Path) -> 
             assert unit and all(r.unit == "第7单位" for r in unit)
             literal = list_documents(session, ListQuery(project="%")).rows
             assert literal == []  # LIKE wildcards typed by a user are plain text
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_charts_count_what_the_database_holds(backend: str, tmp_path: Path) -> None:
+    from collections import Counter
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from pipeline.store.schema import BudgetRow, DocumentRow, FindingRow, ReportRow
+    from pipeline.web.charts import RATE_BINS, execution_rates, findings_by_rule, findings_by_year
+
+    with database(backend, tmp_path) as url, Store(url) as store:
+        fill_documents(store, 300)
+        with store.session() as session:
+            for query in (ListQuery(), ListQuery(kind="self_evaluation_form")):
+                kept = select(ReportRow.id).join(DocumentRow, DocumentRow.id == ReportRow.document_id)
+                if query.kind:
+                    kept = kept.where(DocumentRow.kind == query.kind)
+                reports = set(session.scalars(kept))
+                findings = [
+                    (r, rule, sev)
+                    for r, rule, sev in session.execute(
+                        select(FindingRow.report_id, FindingRow.rule, FindingRow.severity)
+                    )
+                    if r in reports
+                ]
+                by_rule = {bar.label: bar.value for bar in findings_by_rule(session, query).bars}
+                assert by_rule == dict(Counter(rule for _, rule, _ in findings))
+                years = dict(session.execute(select(ReportRow.id, ReportRow.year)).all())
+                by_year = {bar.label: bar.value for bar in findings_by_year(session, query).bars}
+                assert by_year == {f"{y}年": n for y, n in Counter(years[r] for r, _, _ in findings).items()}
+                rates = [
+                    rate
+                    for r, rate in session.execute(select(BudgetRow.report_id, BudgetRow.execution_rate))
+                    if r in reports
+                ]
+                expected = Counter(
+                    next(
+                        label
+                        for label, low, high in RATE_BINS
+                        if (low is None or Decimal(rate) >= low) and (high is None or Decimal(rate) < high)
+                    )
+                    for rate in rates
+                )
+                columns = {column.label: column.value for column in execution_rates(session, query).columns}
+                assert columns == {label: expected.get(label, 0) for label, _, _ in RATE_BINS}
+                assert sum(columns.values()) == len(reports)
+
+
+def test_counts_stop_at_the_cap_and_the_pager_goes_on(big_store: Any) -> None:
+    from pipeline.web.listing import COUNT_CAP
+
+    store, _ = big_store
+    with store.session() as session:
+        everything = list_documents(session, ListQuery())
+        assert (everything.total, everything.capped) == (20_000, False)
+        many = list_documents(session, ListQuery(status="ok"))
+        assert many.capped and many.total == COUNT_CAP and many.has_next
+        few = list_documents(session, ListQuery(year=2020, kind="evaluation_report"))
+        assert not few.capped and 0 < few.total < COUNT_CAP

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Numeric, String, and_, case, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from pipeline.store.schema import BudgetRow, FindingRow, ReportRow
@@ -112,13 +112,17 @@ def _columns(title: str, values: list[tuple[str, int, str, bool]], width: int = 
     return ColumnChart(title, tuple(columns), width, height, slot * 0.7, float(top + usable), peak)
 
 
+def _unfiltered(query: ListQuery) -> bool:
+    return query.normalised() == ListQuery().normalised()
+
+
 def findings_by_rule(session: Session, query: ListQuery) -> HBarChart:
-    documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
-    statement = (
-        select(FindingRow.rule, FindingRow.severity, func.count())
-        .where(FindingRow.report_id.in_(select(documents.c.id)))
-        .group_by(FindingRow.rule, FindingRow.severity)
+    statement = select(FindingRow.rule, FindingRow.severity, func.count()).group_by(
+        FindingRow.rule, FindingRow.severity
     )
+    if not _unfiltered(query):
+        documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
+        statement = statement.where(FindingRow.report_id.in_(select(documents.c.id)))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for rule, severity, n in session.execute(statement):
         counts[rule][severity] += n
@@ -151,19 +155,23 @@ def findings_by_year(session: Session, query: ListQuery) -> HBarChart:
 
 
 def execution_rates(session: Session, query: ListQuery) -> ColumnChart:
-    documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
-    statement = select(BudgetRow.execution_rate).where(
-        BudgetRow.report_id.in_(select(documents.c.id)), BudgetRow.execution_rate.is_not(None)
-    )
-    bins: Counter[str] = Counter()
-    for rate in session.scalars(statement):
-        bins[_bin_of(Decimal(rate))] += 1
+    # SQLite keeps rates as exact decimal text: compare them as numbers there, only to pick a bin
+    rate = BudgetRow.execution_rate
+    if session.get_bind().dialect.name == "sqlite":
+        rate = cast(type_coerce(BudgetRow.execution_rate, String), Numeric)  # type: ignore[assignment]
+    conditions = []
+    for label, low, high in RATE_BINS:
+        bounds = []
+        if low is not None:
+            bounds.append(rate >= low)
+        if high is not None:
+            bounds.append(rate < high)
+        conditions.append((and_(*bounds), label))
+    binned = case(*conditions, else_=RATE_BINS[-1][0]).label("bin")
+    statement = select(binned, func.count()).where(BudgetRow.execution_rate.is_not(None)).group_by(binned)
+    if not _unfiltered(query):
+        documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
+        statement = statement.where(BudgetRow.report_id.in_(select(documents.c.id)))
+    bins: Counter[str] = Counter(dict(session.execute(statement).all()))  # type: ignore[arg-type]
     values = [(label, bins[label], "", label in ("<50%", "50–70%", "70–80%", "80–90%")) for label, _, _ in RATE_BINS]
     return _columns("预算执行率分布（份数）", values)
-
-
-def _bin_of(rate: Decimal) -> str:
-    for label, low, high in RATE_BINS:
-        if (low is None or rate >= low) and (high is None or rate < high):
-            return label
-    return RATE_BINS[-1][0]

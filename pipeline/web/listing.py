@@ -96,10 +96,16 @@ class ListPage:
     query: ListQuery
     rows: list[ListRow]
     total: int
+    capped: bool = False
+    """True when more than `total` documents match (the count stopped at COUNT_CAP)."""
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return len(self.rows) == self.query.per_page and (self.capped or self.query.page < self.pages)
 
 
 def filtered(query: ListQuery, columns: tuple[Any, ...]) -> Select[Any]:
@@ -164,9 +170,23 @@ def page_statement(query: ListQuery) -> Select[Any]:
     )
 
 
+COUNT_CAP = 10_000
+"""Filtered totals are counted up to here: past it the list says "10,000+" and a page stays bounded."""
+
+
+def count_documents(session: Session, query: ListQuery) -> tuple[int, bool]:
+    """(documents matching the query, whether the count stopped at COUNT_CAP)."""
+    if query == ListQuery(sort=query.sort, page=query.page, per_page=query.per_page):
+        # no filter: the smallest index of documents answers
+        return session.scalar(select(func.count()).select_from(DocumentRow)) or 0, False
+    capped = filtered(query, (DocumentRow.id,)).limit(COUNT_CAP + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(capped)) or 0
+    return min(total, COUNT_CAP), total > COUNT_CAP
+
+
 def list_documents(session: Session, query: ListQuery) -> ListPage:
     query = query.normalised()
-    total = session.scalar(filtered(query, (func.count(),))) or 0
+    total, capped = count_documents(session, query)
     found = session.execute(page_statement(query)).all()
     rows: dict[int, ListRow] = {}
     report_ids: dict[int, int] = {}
@@ -174,7 +194,7 @@ def list_documents(session: Session, query: ListQuery) -> ListPage:
         rows[document_id] = ListRow(*values)
         report_ids[report_id] = document_id
     _add_counts(session, rows, report_ids)
-    return ListPage(query=query, rows=list(rows.values()), total=total)
+    return ListPage(query=query, rows=list(rows.values()), total=total, capped=capped)
 
 
 def _add_counts(session: Session, rows: dict[int, ListRow], report_ids: dict[int, int]) -> None:
