@@ -76,6 +76,10 @@ def _read_figure(quantity: Quantity) -> Figure | None:
     return Figure(quantity, label, quantity.value, quantity.resolution)
 
 
+_ENTITIES = "perfaudit.entities"
+_TEXT = "perfaudit.text"
+
+
 @Language.component("perfaudit_figures")
 def _figures_component(doc: Doc) -> Doc:
     """Money, percentages and counts as entities, each carrying the figure numbers.py read."""
@@ -90,7 +94,22 @@ def _figures_component(doc: Doc) -> Doc:
         span._.figure = read
         spans.append(span)
     doc.ents = spans
+    doc.user_data[_ENTITIES] = tuple(doc.ents)
     return doc
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The figure entities of a doc; `Doc.ents` rebuilds them on every access, this does not."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTITIES)
+    return cached if cached is not None else tuple(doc.ents)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text; `Doc.text` joins its tokens again on every access, this does not."""
+    cached: str | None = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
 
 
 _lock = threading.Lock()
@@ -144,10 +163,10 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
     """
     mentions: list[Mention] = []
     seen: set[int] = set()
-    entities = {e.start: e for e in doc.ents}
+    by_start = {e.start: e for e in entities(doc)}
     for _, start, end in _labelled_matcher()(doc):
         label_token = doc[start]
-        entity = entities[end - 1]
+        entity = by_start[end - 1]
         read = figure(entity)
         if read is None or read.quantity.start in skip or read.quantity.start in seen:
             continue
@@ -157,7 +176,7 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
             continue
         seen.add(read.quantity.start)
         fragment_start = label_token.idx + len(label_token.text) - len(label)
-        fragment = doc.text[fragment_start : read.quantity.end]
+        fragment = text_of(doc)[fragment_start : read.quantity.end]
         mentions.append(Mention(
             quantity=quantity, value=read.value, label=label, origin="text",
             unit=read.quantity.unit, evidence=evidence_at(fragment, read.resolution),
@@ -168,11 +187,11 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
 def sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     """Character ranges of the sentences of a paragraph."""
     start = 0
-    for match in _SENTENCE_END.finditer(doc.text):
+    for match in _SENTENCE_END.finditer(text_of(doc)):
         yield start, match.end()
         start = match.end()
-    if start < len(doc.text):
-        yield start, len(doc.text)
+    if start < len(text_of(doc)):
+        yield start, len(text_of(doc))
 
 
 def _figures_in(ents: tuple[Span, ...], start: int, end: int, entity: str | None = None) -> list[tuple[Span, Figure]]:
@@ -204,18 +223,20 @@ def _itemise(
     """The whole before the trigger and the named parts after it, all money or all counts of one unit."""
     start, end = sentence
     trigger_at, word = trigger
-    depth = _bracket_depths(doc.text, start, end)
+    depth = _bracket_depths(text_of(doc), start, end)
     level = depth[trigger_at - start]
     if level:  # "(其中建筑工程3292万元)": the list ends with its bracket
         end = next((start + i for i in range(trigger_at - start, end - start) if depth[i] < level), end)
-    before = _figures_in(doc.ents, start, trigger_at, entity)
-    after = _figures_in(doc.ents, trigger_at + len(word), end, entity)
+    before = _figures_in(entities(doc), start, trigger_at, entity)
+    after = _figures_in(entities(doc), trigger_at + len(word), end, entity)
     if not before or len(after) < 2:
         return None
     whole_span, whole = before[-1]
     if entity == "COUNT" and any(part.quantity.unit != whole.quantity.unit for _, part in after):
         return None  # 300人次，其中线上5次: counts of different things
-    label_start = max((m.end() for m in _NAME_START.finditer(doc.text, start, whole_span.start_char)), default=start)
+    label_start = max(
+        (m.end() for m in _NAME_START.finditer(text_of(doc), start, whole_span.start_char)), default=start
+    )
     parts: list[Part] = []
     taken: list[Figure] = []
     boundary = trigger_at + len(word)
@@ -225,11 +246,11 @@ def _itemise(
             close = next((i for i in range(span.end_char - start, end - start) if depth[i] < inside), None)
             boundary = start + close + 1 if close is not None else span.end_char
             continue
-        name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(doc.text, boundary, span.start_char))])
-        raw_name = doc.text[name_from : span.start_char]
+        name_from = max([boundary, *(m.end() for m in _NAME_START.finditer(text_of(doc), boundary, span.start_char))])
+        raw_name = text_of(doc)[name_from : span.start_char]
         if any(whole_word in raw_name for whole_word in WHOLE_WORDS):
             break  # 合计/总投资: the list has ended and a new whole begins
-        fragment = doc.text[name_from : span.end_char].lstrip("、，,；;：: ")
+        fragment = text_of(doc)[name_from : span.end_char].lstrip("、，,；;：: ")
         name = _NAME_STRIP.sub("", raw_name)
         parts.append(Part(name=name, value=part.value, evidence=evidence_at(fragment, part.resolution)))
         taken.append(part)
@@ -237,9 +258,9 @@ def _itemise(
     if len(parts) < 2:
         return None
     itemisation = Itemisation(
-        label=_NAME_STRIP.sub("", doc.text[label_start : whole_span.start_char]) or whole_span.text,
+        label=_NAME_STRIP.sub("", text_of(doc)[label_start : whole_span.start_char]) or whole_span.text,
         whole=whole.value,
-        whole_evidence=evidence_at(doc.text[label_start : whole_span.end_char].strip(), whole.resolution),
+        whole_evidence=evidence_at(text_of(doc)[label_start : whole_span.end_char].strip(), whole.resolution),
         parts=parts,
         unit="yuan" if entity == "MONEY" else "count",
     )
@@ -255,7 +276,7 @@ def itemisations(doc: Doc, evidence_at: EvidenceAt) -> tuple[list[Itemisation], 
     found: list[Itemisation] = []
     part_starts: set[int] = set()
     for sentence in sentences(doc):
-        text = doc.text[sentence[0] : sentence[1]]
+        text = text_of(doc)[sentence[0] : sentence[1]]
         first = min(((text.find(word), word) for word in ITEMISATION_TRIGGERS if word in text), default=None)
         if first is None:
             continue
@@ -280,7 +301,7 @@ def percent_claims(doc: Doc, evidence_at: EvidenceAt) -> list[PercentClaim]:
     that stated ≈ part ÷ (whole − part) × 100.
     """
     claims: list[PercentClaim] = []
-    ents = [e for e in doc.ents if figure(e) is not None]
+    ents = [e for e in entities(doc) if figure(e) is not None]
     for index, span in enumerate(ents):
         if span.label_ != "PERCENT":
             continue
@@ -288,7 +309,7 @@ def percent_claims(doc: Doc, evidence_at: EvidenceAt) -> list[PercentClaim]:
         assert stated is not None
         preceding = doc[max(0, span.start - 2) : span.start].text
         earlier = [(e, f) for e in ents[:index] if (f := figure(e)) is not None and f.entity != "PERCENT"]
-        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, 0, span.start_char)), default=0)
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text_of(doc), 0, span.start_char)), default=0)
         if any(preceding.endswith(w) or preceding.endswith(w + "为") for w in _SHARE_WORDS):
             in_sentence = [(e, f) for e, f in earlier if e.start_char >= sentence_start]
             if not in_sentence:
@@ -308,11 +329,11 @@ def percent_claims(doc: Doc, evidence_at: EvidenceAt) -> list[PercentClaim]:
                 (
                     sign
                     for word, sign in _CHANGE_WORDS.items()
-                    if doc.text[: part_span.start_char].rstrip("了 ").endswith(word)
+                    if text_of(doc)[: part_span.start_char].rstrip("了 ").endswith(word)
                 ),
                 None,
             )
-            between = doc.text[part_span.end_char : span.start_char]
+            between = text_of(doc)[part_span.end_char : span.start_char]
             if direction is None or len(between) > 8 or _SENTENCE_END.search(between):
                 continue
             change_word_at = part_span.start_char - 2
@@ -325,7 +346,7 @@ def percent_claims(doc: Doc, evidence_at: EvidenceAt) -> list[PercentClaim]:
             stated = Figure(stated.quantity, stated.entity, stated.value * direction, stated.resolution)
         claims.append(PercentClaim(
             kind=kind, stated=stated.value,
-            stated_evidence=evidence_at(doc.text[max(sentence_start, span.start_char - 2) : span.end_char],
+            stated_evidence=evidence_at(text_of(doc)[max(sentence_start, span.start_char - 2) : span.end_char],
                                         stated.resolution),
             part=part_value, whole=whole_value,
             evidence=[evidence_at(part_span.text, part.resolution), evidence_at(whole_span.text, whole.resolution)],
@@ -352,7 +373,7 @@ def count_claims(doc: Doc, evidence_at: EvidenceAt) -> list[CountClaim]:
     已完成13个市县 are not).
     """
     claims: list[CountClaim] = []
-    for span in doc.ents:
+    for span in entities(doc):
         read = figure(span)
         if read is None or span.label_ != "COUNT" or read.quantity.unit not in COUNT_UNITS:
             continue
@@ -364,7 +385,7 @@ def count_claims(doc: Doc, evidence_at: EvidenceAt) -> list[CountClaim]:
         last = doc[span.end + len(after) - 1]
         claims.append(CountClaim(
             label="".join(before + after), value=read.value, unit=read.quantity.unit or "",
-            evidence=evidence_at(doc.text[first : last.idx + len(last.text)], read.resolution),
+            evidence=evidence_at(text_of(doc)[first : last.idx + len(last.text)], read.resolution),
         ))  # fmt: skip
     return claims
 
@@ -373,10 +394,10 @@ def adjustment_reasons(doc: Doc, evidence_at: EvidenceAt) -> list[Evidence]:
     """Clauses saying why the budget moved during the year: an adjustment word with an amount (财政收回57.63万元)."""
     found: list[Evidence] = []
     start = 0
-    ends = [m.end() for m in _CLAUSE_END.finditer(doc.text)] + [len(doc.text)]
-    amounts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text_of(doc))] + [len(text_of(doc))]
+    amounts = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "MONEY"]
     for end in ends:
-        clause = doc.text[start:end]
+        clause = text_of(doc)[start:end]
         has_amount = any(a >= start and b <= end for a, b in amounts)
         if has_amount and any(word in clause for word in ADJUSTMENT_WORDS):
             found.append(evidence_at(clause.strip().rstrip("，,；;。！？!?"), None))
@@ -399,23 +420,23 @@ class NamedShare:
 
 def named_shares(doc: Doc, evidence_at: EvidenceAt) -> list[NamedShare]:
     shares: list[NamedShare] = []
-    ents = list(doc.ents)
+    ents = list(entities(doc))
     for index, span in enumerate(ents):
         stated = figure(span)
         if stated is None or span.label_ != "PERCENT":
             continue
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(doc.text, 0, span.start_char)), default=0)
-        named = _NAMED_WHOLE.search(doc.text[clause_start : span.start_char])
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text_of(doc), 0, span.start_char)), default=0)
+        named = _NAMED_WHOLE.search(text_of(doc)[clause_start : span.start_char])
         if named is None or named.group("words") not in SHARE_WHOLES:
             continue
-        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, 0, span.start_char)), default=0)
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text_of(doc), 0, span.start_char)), default=0)
         parts = [(e, f) for e in ents[:index] if e.start_char >= sentence_start and (f := figure(e)) is not None]
         if not parts or parts[-1][1].entity != "MONEY":
             continue
         part_span, part = parts[-1]
         shares.append(NamedShare(
             quantity=SHARE_WHOLES[named.group("words")], words=named.group("words"), stated=stated.value,
-            stated_evidence=evidence_at(doc.text[clause_start + named.start() : span.end_char], stated.resolution),
+            stated_evidence=evidence_at(text_of(doc)[clause_start + named.start() : span.end_char], stated.resolution),
             part=part.value, part_evidence=evidence_at(part_span.text, part.resolution),
         ))  # fmt: skip
     return shares
