@@ -23,6 +23,8 @@ Position = tuple[int, int]
 
 def _is_form_title(text: str) -> bool:
     plain = compact(text)
+    if "续" in plain:  # 项目支出绩效自评表（续）: the same form on its next page
+        return False
     return (
         0 < len(plain) <= _TITLE_MAX and not any(m in plain for m in _SENTENCE_MARKS) and bool(FORM_TITLE.search(plain))
     )
