@@ -75,26 +75,29 @@ def test_about_half_the_documents_are_faulty(corpus: list) -> None:
 def test_layouts_units_and_labels_vary(corpus: list) -> None:
     layouts = Counter(built.layout for _, built in corpus)
     forms = {layout.split("/")[1] for layout in layouts if layout.startswith("form/")}
-    assert {"central", "yunnan", "sichuan", "beijing2016", "chongqing", "hubei"} <= forms
+    assert {"central", "yunnan", "sichuan", "beijing2016", "chongqing", "hubei", "zhongjiang"} <= forms
     report_parts = [layout.split("/")[1:] for layout in layouts if layout.startswith("report/")]
     assert {p[0] for p in report_parts} == {"seed", "separate"}
-    assert {p[1] for p in report_parts} == {"7col", "5col"}
+    assert {p[1] for p in report_parts} == {"7col", "5col", "5colw"}
     assert {p[2] for p in report_parts} == {"tables_first", "tables_last", "mixed"}
     text = "\n".join(t for _, built in corpus for t in _texts(built.blocks))
     for words in (
         ("年初预算数", "年初预算", "预算数(A)", "计划投资额"),
         ("全年预算数", "调整后预算数", "全年(调整)预算数"),
         ("全年执行数", "预算执行数", "执行数(B)", "实际使用情况", "实际支出"),
-        ("实际完成值", "完成值", "年终完成值", "全年完成值"),
+        ("实际完成值", "完成值", "年终完成值", "全年完成值", "全年实际值"),
         ("偏差原因分析及改进措施", "未完成原因分析"),
         ("≥", "≧", "≤", "═", "不少于"),
-        ("项目资金（万元）", "项目资金（元）"),
+        ("项目资金（万元）", "项目资金（元）", "资金情况（万元）"),
     ):
         assert all(word in text for word in words), [w for w in words if w not in text]
     assert re.search(r"\d{1,3}(,\d{3})+(\.\d+)?元", text), "thousands separators"
     assert re.search(r"[０-９]", text), "full-width digits"
     assert "100百分比" in text or re.search(r"(?<![\d.])1(?![\d.%])", text)
     assert re.search(r"[一二三四五六七八九十]+个", text), "a count in Chinese numerals"
+    assert re.search(r"[一二三四五六七八九][千百十][一二三四五六七八九十千百零]*万元", text), (
+        "a budget in Chinese numerals"
+    )
 
 
 def _money(value: str | None) -> Decimal:

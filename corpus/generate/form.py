@@ -8,7 +8,7 @@ table; the truth record is read from the same facts, so it is what the form prin
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from corpus.generate import vocab
@@ -52,6 +52,11 @@ class FormLayout:
     goal_labels: tuple[str, str, str] | None = ("年度总体目标", "预期目标", "实际完成情况")
     section_weights_in_heads: bool = False
     rate_in_header_percent: bool = False
+    unit_in_cells: bool = False
+    """Amounts printed with their unit (12.5万元) under a block label without one."""
+
+    def prints(self, role: str) -> bool:
+        return role in dict(self.funds_columns)
 
 
 _CENTRAL_FUNDS = (
@@ -114,6 +119,16 @@ LAYOUTS: dict[str, FormLayout] = {
         "合计", ("其中：财政拨款", "其他资金"), "绩效指标", _CENTRAL_INDICATORS,
         exec_weight=20, rate_base="planned", section_weights_in_heads=True,
     ),
+    "zhongjiang": FormLayout(
+        "zhongjiang", "绩效目标自评表", "资金情况（{unit}）", "",
+        (("adjusted", "全年预算数(A)"), ("spent", "全年执行数(B)"), ("weight", "分值"), ("rate", "执行率(B/A)"),
+         ("score", "得分")),
+        "年度资金总额", ("其中：本年财政拨款", "其他资金"), "绩效指标",
+        (("level1", "一级指标"), ("level2", "二级指标"), ("level3", "三级指标"), ("weight", "分值"),
+         ("target", "年度指标值"), ("actual", "全年实际值"), ("score", "得分"),
+         ("reason", "未完成原因及拟采取的改进措施")),
+        goal_labels=("年度总体目标", "年初设定目标", "年度总体目标完成情况综述"), section_weights_in_heads=True,
+    ),
     "hubei": FormLayout(
         "hubei", "财政预算支出项目绩效目标自评表", "项目资金（{unit}）", "",
         (("planned", "年初预算数"), ("adjusted", "调整后预算数"), ("spent", "执行数"), ("rate", "执行率"),
@@ -146,7 +161,21 @@ def layout_for(rng: random.Random, faults: list[str]) -> FormLayout:
         return LAYOUTS["yunnan"]
     if "budget.adjustment_unexplained" in faults:
         names.remove("beijing2016")
-    return LAYOUTS[rng.choice(names)]
+        names.remove("zhongjiang")
+    layout = LAYOUTS[rng.choice(names)]
+    if layout.name in ("central", "central_local", "yunnan") and rng.random() < 0.4:
+        # Column order varies between printings of the same template.
+        order = rng.choice(
+            (
+                ("planned", "adjusted", "spent", "rate", "weight", "score"),
+                ("planned", "adjusted", "spent", "weight", "score", "rate"),
+            )
+        )
+        columns = dict(layout.funds_columns)
+        layout = replace(layout, funds_columns=tuple((role, columns[role]) for role in order))
+    if rng.random() < 0.15:
+        layout = replace(layout, unit_in_cells=True)
+    return layout
 
 
 @dataclass
@@ -238,6 +267,8 @@ def draw_form(rng: random.Random, layout: FormLayout) -> FormFacts:
     for row in rows:
         row.reason = met_reason(rng)
         row.bare_actual = layout.split_target and rng.random() < 0.5
+        if layout.split_target and row.unit == "%" and rng.random() < 0.3:
+            row.unit = "百分比"
     if rng.random() < 0.4:
         candidates = [r for r in rows if r.quantitative and r.kind != "equal"]
         if candidates:
@@ -297,8 +328,9 @@ def plant(rng: random.Random, facts: FormFacts, rule: str) -> None:
     rows = facts.rows
     if rule == "budget.sources_sum":
         source = facts.sources[0]
+        column = "planned" if facts.layout.prints("planned") else "adjusted"
         delta = max(resolution * 10, round_to(facts.planned / 10, resolution))
-        source.planned = (source.planned or Decimal(0)) + delta
+        setattr(source, column, (getattr(source, column) or Decimal(0)) + delta)
     elif rule == "budget.execution_rate":
         if facts.adjusted is not None:  # one base only, so that no other base can explain the printed rate
             facts.adjusted = facts.planned
@@ -319,6 +351,8 @@ def plant(rng: random.Random, facts: FormFacts, rule: str) -> None:
         _set_rate(rng, facts)
         facts.score = facts.weight
     elif rule == "budget.low_execution_unexplained":
+        if facts.reason is not None and facts.adjusted is not None:  # that reason explained an adjustment
+            facts.adjusted = facts.planned
         facts.spent = draw_amount(rng, facts.base * Decimal("0.6"), facts.base * Decimal("0.85"), resolution)
         facts.sources = _draw_sources(rng, facts, resolution)
         facts.reason = None
@@ -406,8 +440,6 @@ def plant(rng: random.Random, facts: FormFacts, rule: str) -> None:
 
 
 def _with_section_heads(layout: FormLayout) -> FormLayout:
-    from dataclasses import replace
-
     return replace(layout, section_weights_in_heads=True)
 
 
@@ -450,7 +482,7 @@ def _score_text(facts: FormFacts, value: Decimal | None) -> str:
 def _money_cell(facts: FormFacts, value: Decimal | None, rng: random.Random) -> str:
     if value is None:
         return rng.choice(("", "", "—", "/"))
-    return facts.money.number(value)
+    return facts.money.with_unit(value) if facts.layout.unit_in_cells else facts.money.number(value)
 
 
 def _level1_text(facts: FormFacts, family: str) -> str:
@@ -484,6 +516,8 @@ def layout_form(rng: random.Random, facts: FormFacts) -> list[Para | Grid]:
         unit_label,
         Cell(facts.project.implementing_unit, span=right),
     )
+    if layout.name == "zhongjiang":
+        grid.add("项目负责人及电话", Cell(f"{facts.project.leader} {facts.project.phone}", span=rest))
     if layout.name == "hubei":
         grid.add(
             "项目负责人", Cell(facts.project.leader, span=left - 1), "联系电话", Cell(facts.project.phone, span=right)
@@ -513,13 +547,14 @@ def _funds_rows(rng: random.Random, facts: FormFacts, grid: Grid) -> None:
     layout = facts.layout
     columns = layout.funds_columns
     label_span = grid.n_cols - 1 - len(columns)
-    block = layout.funds_block.format(unit=facts.money.unit)
-    row_head = layout.row_head.format(unit=facts.money.unit)
+    unit = "" if layout.unit_in_cells else facts.money.unit
+    block = layout.funds_block.format(unit=unit).replace("（）", "").replace("()", "")
+    row_head = layout.row_head.format(unit=unit).replace("（）", "")
     grid.add(top(block), Cell(row_head, span=label_span), *[Cell(h) for _, h in columns])
     values = {
-        "planned": facts.money.number(facts.planned),
-        "adjusted": facts.money.number(facts.adjusted) if facts.adjusted is not None else "",
-        "spent": facts.money.number(facts.spent),
+        "planned": _money_cell(facts, facts.planned, rng),
+        "adjusted": _money_cell(facts, facts.adjusted, rng),
+        "spent": _money_cell(facts, facts.spent, rng),
         "weight": plain(facts.weight),
         "rate": facts.rate_text,
         "score": _score_text(facts, facts.score),
@@ -569,11 +604,14 @@ def _indicator_rows(facts: FormFacts, grid: Grid) -> None:
         grid.add(UNDER, *cells)
         previous_family, previous_level2 = row.family, row.level2
     weight_at = columns.index("weight") + 1
-    tail = grid.n_cols - weight_at - 2
-    total_cells = [Cell(layout.total_label, span=weight_at), Cell("100"), Cell(_score_text(facts, facts.total()))]
-    if tail > 0:
-        grade = facts.grade() if layout.prints_grade else ""
-        total_cells += [Cell(grade)] + ([Cell("", span=tail - 1)] if tail > 1 else [])
+    total_cells = [Cell(layout.total_label, span=weight_at)]
+    after_score = False
+    for role in columns[weight_at - 1 :]:
+        text = {"weight": "100", "score": _score_text(facts, facts.total())}.get(role, "")
+        if after_score and layout.prints_grade:
+            text, after_score = facts.grade(), False
+        after_score = after_score or role == "score"
+        total_cells.append(Cell(text))
     grid.add(*total_cells)
 
 
@@ -606,8 +644,8 @@ def truth_of(facts: FormFacts) -> dict:
             "year": project.year,
             "implementing_unit": project.implementing_unit,
             "competent_department": project.competent_department,
-            "leader": project.leader if layout.name in ("hubei", "sichuan") else None,
-            "phone": project.phone if layout.name == "hubei" else None,
+            "leader": project.leader if layout.name in ("hubei", "sichuan", "zhongjiang") else None,
+            "phone": project.phone if layout.name in ("hubei", "zhongjiang") else None,
             "address": None,
             "postcode": None,
             "project_type": None,
@@ -616,7 +654,7 @@ def truth_of(facts: FormFacts) -> dict:
             "conclusion": facts.conclusion,
         },
         "budget": {
-            "planned": money_json(facts.planned),
+            "planned": money_json(facts.planned) if layout.prints("planned") else None,
             "adjusted": money_json(facts.adjusted),
             "received": None,
             "spent": money_json(facts.spent),
@@ -628,7 +666,7 @@ def truth_of(facts: FormFacts) -> dict:
             "sources": [
                 {
                     "name": s.name.removeprefix("其中").lstrip(":："),
-                    "planned": money_json(s.planned),
+                    "planned": money_json(s.planned) if layout.prints("planned") else None,
                     "adjusted": money_json(s.adjusted),
                     "received": None,
                     "spent": money_json(s.spent),

@@ -98,6 +98,23 @@ def full_width(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
+def chinese_number(n: int) -> str:
+    """五千六百零三 for 5603 (1–9999), as a text writes a round amount of 万元."""
+    if not 0 < n < 10000:
+        raise ValueError(n)
+    if n < 100:
+        return chinese_count(n)
+    text, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            text += ("零" if zero and text else "") + _CN_DIGITS[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return text
+
+
 def chinese_count(n: int) -> str:
     """三十六 for 36 (counts up to 99, as documents write them in running text)."""
     if not 0 < n < 100:

@@ -19,6 +19,7 @@ from corpus.generate.docx_writer import UNDER, Block, Cell, Grid, Para, top
 from corpus.generate.printing import (
     MoneyStyle,
     chinese_count,
+    chinese_number,
     coarsest,
     draw_amount,
     draw_money_style,
@@ -85,7 +86,8 @@ class ReportFacts:
     share: tuple[str, str, str, int, int]
     counted: tuple[str, str, int]
     rate_decimals: int
-    score_layout: str  # 7col / 5col
+    score_layout: str  # 7col / 5col / 5colw (weights in the level cells: 决策（20分）)
+    repeat_header: bool
     subtotals: bool
     total_row: bool
     info_layout: str  # seed / separate
@@ -181,6 +183,8 @@ def draw_report(rng: random.Random) -> ReportFacts:
     text_money = table_money if rng.random() < 0.6 else draw_money_style(rng)
     resolution = max(coarsest(table_money, text_money), Decimal(1))
     planned = draw_amount(rng, Decimal(300_000), Decimal(20_000_000), resolution)
+    if rng.random() < 0.15:  # a round budget, the kind a text may write in Chinese numerals (五百六十万元)
+        planned = round_to(planned, Decimal(10000))
     adjusted: Decimal | None = None
     adjustments: list[tuple[str, Decimal]] = []
     received = planned
@@ -225,7 +229,8 @@ def draw_report(rng: random.Random) -> ReportFacts:
         sources=sources, source_spent_printed=rng.random() < 0.4,
         items=list(zip(item_names, amounts, strict=True)), leaves=_draw_leaves(rng), targets=_draw_targets(rng),
         share=(thing, unit, done, whole, part), counted=(counted_thing, counted_unit, rng.randint(8, 60)),
-        rate_decimals=rng.choice((2, 2, 2, 1)), score_layout=rng.choice(("7col", "7col", "5col")),
+        rate_decimals=rng.choice((2, 2, 2, 1)), score_layout=rng.choice(("7col", "7col", "5col", "5colw")),
+        repeat_header=rng.random() < 0.2,
         subtotals=rng.random() < 0.3, total_row=rng.random() < 0.4,
         info_layout=rng.choice(("seed", "separate")), order=rng.choice(("tables_first", "tables_last", "mixed")),
         planned_text_label=rng.choice(vocab.PLANNED_TEXT_LABELS), spent_text_label=rng.choice(vocab.SPENT_TEXT_LABELS),
@@ -380,11 +385,16 @@ def _info_tables(rng: random.Random, facts: ReportFacts) -> list[Block]:
     grid = Grid(6)
     grid.add(Cell("一、项目基本情况", span=6))
     grid.add("项目名称", Cell(project.name, span=5))
-    grid.add(
-        "项目实施单位", Cell(project.implementing_unit, span=2), "主管部门", Cell(project.competent_department, span=2)
-    )
-    grid.add("项目负责人", Cell(project.leader, span=2), "联系电话", Cell(project.phone, span=2))
-    grid.add("地址", Cell(project.address, span=2), "邮编", Cell(project.postcode, span=2))
+    pairs = [
+        [("项目实施单位", project.implementing_unit), ("主管部门", project.competent_department)],
+        [("项目负责人", project.leader), ("联系电话", project.phone)],
+        [("地址", project.address), ("邮编", project.postcode)],
+    ]
+    if rng.random() < 0.4:  # the same labels in other places: pairs swapped, rows reordered
+        rng.shuffle(pairs)
+        pairs = [pair[::-1] if rng.random() < 0.5 else pair for pair in pairs]
+    for (label_a, value_a), (label_b, value_b) in pairs:
+        grid.add(label_a, Cell(value_a, span=2), label_b, Cell(value_b, span=2))
     grid.add("项目类型", Cell(_project_type_text(project, rng), span=5))
     planned_label = rng.choice(vocab.PLANNED_TABLE_LABELS)
     received_label = rng.choice(vocab.RECEIVED_TABLE_LABELS)
@@ -452,24 +462,38 @@ def _subtotal_rows(facts: ReportFacts) -> dict[str, Decimal]:
     return printed
 
 
-def _score_table(facts: ReportFacts) -> list[Block]:
+def _with_weight(name: str, weight: Decimal, style: int) -> str:
+    return f"{name}（{plain(weight)}分）" if style else f"{name}({plain(weight)}分)"
+
+
+def _score_table(rng: random.Random, facts: ReportFacts) -> list[Block]:
     seven = facts.score_layout == "7col"
+    weighted = facts.score_layout == "5colw"
     grid = Grid(7 if seven else 5)
-    if seven:
-        grid.add("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分")
-    else:
-        grid.add("一级指标", "二级指标", "三级指标", "分值", "得分")
+    header = (
+        ("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分")
+        if seven
+        else ("一级指标", "二级指标", "三级指标", "分值", "得分")
+    )
+    grid.add(*header)
     leaves = facts.visible_leaves()
     subtotals = _subtotal_rows(facts)
     label_span = 5 if seven else 3
+    style = rng.randrange(2)
+    groups = list(dict.fromkeys(leaf.level1 for leaf in leaves))
+    repeat_before = groups[len(groups) // 2] if facts.repeat_header and len(groups) > 2 else None
     for index, leaf in enumerate(leaves):
         new1 = index == 0 or leaves[index - 1].level1 != leaf.level1
         new2 = new1 or leaves[index - 1].level2 != leaf.level2
+        if new1 and leaf.level1 == repeat_before:
+            grid.add(*header)  # a table pasted in two pieces keeps the second piece's header row
+        level1 = _with_weight(leaf.level1, leaf.level1_weight, style) if weighted else leaf.level1
+        level2 = _with_weight(leaf.level2, leaf.level2_weight, style) if weighted else leaf.level2
         cells: list[Cell] = []
-        cells.append(top(leaf.level1) if new1 else UNDER)
+        cells.append(top(level1) if new1 else UNDER)
         if seven:
             cells.append(top(plain(leaf.level1_weight)) if new1 else UNDER)
-        cells.append(top(leaf.level2) if new2 else UNDER)
+        cells.append(top(level2) if new2 else UNDER)
         if seven:
             cells.append(top(plain(leaf.level2_weight)) if new2 else UNDER)
         cells += [Cell(leaf.level3), Cell(plain(leaf.weight)), Cell(plain(leaf.score))]
@@ -505,6 +529,8 @@ def _m(facts: ReportFacts, value: Decimal) -> str:
 def _budget_paragraphs(rng: random.Random, facts: ReportFacts) -> list[Para]:
     project, year = facts.project, facts.project.year
     planned_text = _m(facts, facts.planned)
+    if facts.planned % 10000 == 0 and facts.planned < 10**8 and rng.random() < 0.5:
+        planned_text = chinese_number(int(facts.planned / 10000)) + "万元"
     if facts.text_planned_slip:  # the yuan figure printed with 万元: ten thousand times too large
         planned_text = (
             MoneyStyle("元", 0 if facts.planned == facts.planned.to_integral_value() else 2).number(facts.planned)
@@ -541,14 +567,14 @@ def _budget_paragraphs(rng: random.Random, facts: ReportFacts) -> list[Para]:
     ]
 
 
-def _rate_paragraph(facts: ReportFacts) -> Para:
+def _rate_paragraph(rng: random.Random, facts: ReportFacts) -> Para:
     year = facts.project.year
     rate = plain(facts.rate, 2 if facts.rate_override is not None else facts.rate_decimals)
     balance = facts.balance
     middle = f"结余{_m(facts, balance)}未支出，" if balance is not None and balance > 0 else ""
     return Para(
         f"该项目截止到{year}年12月31日，{facts.project.name}共支付{_m(facts, facts.spent)}，{middle}"
-        f"预算执行率为{rate}%。"
+        + rng.choice(("预算执行率为{rate}%。", "资金执行率{rate}%。", "预算执行率达到{rate}%。")).format(rate=rate)
     )
 
 
@@ -564,7 +590,7 @@ def _performance_paragraphs(rng: random.Random, facts: ReportFacts) -> list[Para
         Para(f"全年共受理{whole}{unit}{thing}，其中{part}{unit}{done}，占比{plain(share)}%。"),
         Para(f"项目实施以来，全县共建成{count_text}{counted_unit}{counted_thing}，覆盖全部乡镇。"),
         Para(f"截至年底，全县共建成{second}{counted_unit}{counted_thing}，运行情况良好。"),
-        _rate_paragraph(facts),
+        _rate_paragraph(rng, facts),
     ]
 
 
@@ -602,23 +628,23 @@ def layout_report(rng: random.Random, facts: ReportFacts) -> tuple[list[Block], 
     budget = _budget_paragraphs(rng, facts)
     performance = _performance_paragraphs(rng, facts)
     if facts.order == "tables_first":
-        tables = _target_table(facts) + _info_tables(rng, facts) + _score_table(facts)
+        tables = _target_table(facts) + _info_tables(rng, facts) + _score_table(rng, facts)
         blocks = tables + head + intro + budget + middle + performance + tail
     elif facts.order == "tables_last":
-        tables = _target_table(facts) + _info_tables(rng, facts) + _score_table(facts)
+        tables = _target_table(facts) + _info_tables(rng, facts) + _score_table(rng, facts)
         blocks = head + intro + budget + middle + performance + tail + [Para("附件：", "plain"), *tables]
     else:
         blocks = head + _info_tables(rng, facts) + intro + budget + middle + performance + _target_table(facts)
-        blocks += _score_table(facts) + tail
+        blocks += _score_table(rng, facts) + tail
     return blocks, conclusion
 
 
 def truth_of(facts: ReportFacts, conclusion: str) -> dict:
     project = facts.project
-    seven = facts.score_layout == "7col"
+    weights = facts.score_layout in ("7col", "5colw")
     scores = [
-        {"level1": leaf.level1, "level1_weight": number_json(leaf.level1_weight) if seven else None,
-         "level2": leaf.level2, "level2_weight": number_json(leaf.level2_weight) if seven else None,
+        {"level1": leaf.level1, "level1_weight": number_json(leaf.level1_weight) if weights else None,
+         "level2": leaf.level2, "level2_weight": number_json(leaf.level2_weight) if weights else None,
          "level3": leaf.level3, "weight": number_json(leaf.weight), "score": number_json(leaf.score)}
         for leaf in facts.visible_leaves()
     ]  # fmt: skip
