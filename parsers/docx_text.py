@@ -30,6 +30,7 @@ W_FLD_CHAR, W_FLD_CHAR_TYPE, W_INSTR_TEXT = w("fldChar"), w("fldCharType"), w("i
 W_TXBX_CONTENT, W_VANISH, W_RUBY_TEXT = w("txbxContent"), w("vanish"), w("rt")
 W_DRAWING, W_PICT, W_OBJECT = w("drawing"), w("pict"), w("object")
 W_FONT, W_CHAR = w("font"), w("char")
+W_TABS = w("tabs")
 M_T = f"{{{M_NS}}}t"
 
 _PLAIN = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-", W_SOFT_HYPHEN: ""}
@@ -111,6 +112,8 @@ def _element_text(element: etree._Element, tag: str) -> str:
         return element.text or ""
     if tag == W_SYM:
         return symbol_text(element.get(W_FONT, ""), element.get(W_CHAR, ""))
+    if tag == W_TAB and element.getparent().tag == W_TABS:
+        return ""  # a tab-stop definition in the paragraph's properties, not a printed tab
     return _PLAIN[tag]
 
 

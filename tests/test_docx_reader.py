@@ -488,3 +488,20 @@ def test_alternate_content_is_read_from_one_branch_only(tmp_path: Path) -> None:
 
     document = read_body(tmp_path, para(run("完成"), alternate(run("☑")), run("是")) + alternate(text_para("备注")))
     assert [(p.index, p.text) for p in document.paragraphs] == [(1, "完成☑是"), (2, "备注")]
+
+
+def test_tab_stop_definitions_are_not_printed_tabs(tmp_path: Path) -> None:
+    """Tab stops in a paragraph's properties (w:pPr/w:tabs/w:tab) print nothing; a run's w:tab prints a tab."""
+    from docx import Document as WordDocument
+    from docx.shared import Cm
+
+    word = WordDocument()
+    paragraph = word.add_paragraph("项目名称")
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(4))
+    paragraph.add_run().add_tab()
+    paragraph.add_run("综合事务")
+    path = tmp_path / "tabs.docx"
+    word.save(path)
+
+    (read_back,) = parsers.read(path).paragraphs
+    assert read_back.text == "项目名称\t综合事务"

@@ -75,14 +75,7 @@ def test_tables_keep_their_grid_merges_and_nesting(
     [
         "doc",
         "wps",
-        pytest.param(
-            "rtf",
-            marks=pytest.mark.xfail(
-                reason="the Word reader's fast text path reads tab-stop definitions (w:pPr/w:tabs/w:tab), which "
-                "LibreOffice writes into every cell of an RTF round trip, as tab characters",
-                strict=False,
-            ),
-        ),
+        "rtf",
     ],
 )
 def test_texts_match_the_original(original: Document, converted: dict[str, Document], fmt: str) -> None:
