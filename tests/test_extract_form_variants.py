@@ -259,3 +259,11 @@ def test_figures_split_by_ocr_gaps_are_read_whole() -> None:
     assert budget.evidence["planned"].text == "5,426,8 26.00" and budget.evidence["planned"].resolution == Decimal(
         "0.01"
     )
+
+
+def test_a_form_that_lost_its_title_is_still_a_form() -> None:
+    """A copy whose title sat in a page header or a text box: 年度资金总额/年度总体目标 rows say what it is."""
+    report = _extract(form_grids.CENTRAL[2:]).report
+    assert report.kind == "self_evaluation_form"
+    assert (len(report.indicators), report.total_score, report.scores) == (4, 87, [])
+    assert _extract([["项目名称", "综合事务"], ["计划投资额", "670.64"]]).report.kind == "unknown"

@@ -49,7 +49,17 @@ def classify_document(document: Document) -> Kind:
         return "evaluation_report"
     if any(FORM_TITLE.search(t) for t in titles):
         return "self_evaluation_form"
+    if _has_form_rows(document):
+        return "self_evaluation_form"
     return "unknown"
+
+
+# Row labels only the self-evaluation form prints: a copy that lost its title is still a form.
+_FORM_ROW_LABELS = ("年度资金总额", "年度总体目标")
+
+
+def _has_form_rows(document: Document) -> bool:
+    return any(label_core(cell.text) in _FORM_ROW_LABELS for table in document.tables for cell in table.cells)
 
 
 @dataclass(frozen=True)
