@@ -270,6 +270,7 @@ class DecisionRow(Base):
 # Indexes the review page's document list walks (filters by rule/severity, sorting by name or time).
 Index("ix_findings_report_id_rule", FindingRow.report_id, FindingRow.rule)
 Index("ix_findings_report_id_severity", FindingRow.report_id, FindingRow.severity)
+Index("ix_findings_rule_severity", FindingRow.rule, FindingRow.severity)
 Index("ix_reports_project_name", ReportRow.project_name)
 Index("ix_reports_year_document_id", ReportRow.year, ReportRow.document_id)
 Index("ix_documents_processed_at", DocumentRow.processed_at)

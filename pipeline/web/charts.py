@@ -121,7 +121,7 @@ def findings_by_rule(session: Session, query: ListQuery) -> HBarChart:
         FindingRow.rule, FindingRow.severity
     )
     if not _unfiltered(query):
-        documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
+        documents = filtered(query.normalised(), (ReportRow.id,), whole_set=True).subquery()
         statement = statement.where(FindingRow.report_id.in_(select(documents.c.id)))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for rule, severity, n in session.execute(statement):
@@ -131,7 +131,7 @@ def findings_by_rule(session: Session, query: ListQuery) -> HBarChart:
 
 
 def findings_by_year(session: Session, query: ListQuery) -> HBarChart:
-    documents = filtered(query.normalised(), (ReportRow.id, ReportRow.year)).subquery()
+    documents = filtered(query.normalised(), (ReportRow.id, ReportRow.year), whole_set=True).subquery()
     statement = (
         select(documents.c.year, FindingRow.severity, func.count())
         .join(documents, documents.c.id == FindingRow.report_id)
@@ -170,7 +170,7 @@ def execution_rates(session: Session, query: ListQuery) -> ColumnChart:
     binned = case(*conditions, else_=RATE_BINS[-1][0]).label("bin")
     statement = select(binned, func.count()).where(BudgetRow.execution_rate.is_not(None)).group_by(binned)
     if not _unfiltered(query):
-        documents = filtered(query.normalised(), (ReportRow.id,)).subquery()
+        documents = filtered(query.normalised(), (ReportRow.id,), whole_set=True).subquery()
         statement = statement.where(BudgetRow.report_id.in_(select(documents.c.id)))
     bins: Counter[str] = Counter(dict(session.execute(statement).all()))  # type: ignore[arg-type]
     values = [(label, bins[label], "", label in ("<50%", "50–70%", "70–80%", "80–90%")) for label, _, _ in RATE_BINS]

@@ -108,8 +108,13 @@ class ListPage:
         return len(self.rows) == self.query.per_page and (self.capped or self.query.page < self.pages)
 
 
-def filtered(query: ListQuery, columns: tuple[Any, ...]) -> Select[Any]:
-    """SELECT columns FROM documents JOIN reports, with the query's filters applied."""
+def filtered(query: ListQuery, columns: tuple[Any, ...], whole_set: bool = False) -> Select[Any]:
+    """SELECT columns FROM documents JOIN reports, with the query's filters applied.
+
+    Finding filters probe each document (EXISTS) for a page, which stops after one page's
+    matches; `whole_set` reads the matching findings once instead (IN), cheaper when
+    every match is wanted, as when counting or aggregating.
+    """
     statement = select(*columns).select_from(DocumentRow).join(ReportRow, ReportRow.document_id == DocumentRow.id)
     if query.project:
         statement = statement.where(ReportRow.project_name.contains(query.project, autoescape=True))
@@ -131,7 +136,9 @@ def filtered(query: ListQuery, columns: tuple[Any, ...]) -> Select[Any]:
         finding_conditions.append(FindingRow.rule == query.rule)
     if query.severity:
         finding_conditions.append(FindingRow.severity == query.severity)
-    if finding_conditions:
+    if finding_conditions and whole_set:
+        statement = statement.where(ReportRow.id.in_(select(FindingRow.report_id).where(*finding_conditions)))
+    elif finding_conditions:
         statement = statement.where(exists().where(FindingRow.report_id == ReportRow.id, *finding_conditions))
     return statement
 
@@ -179,7 +186,7 @@ def count_documents(session: Session, query: ListQuery) -> tuple[int, bool]:
     if query == ListQuery(sort=query.sort, page=query.page, per_page=query.per_page):
         # no filter: the smallest index of documents answers
         return session.scalar(select(func.count()).select_from(DocumentRow)) or 0, False
-    capped = filtered(query, (DocumentRow.id,)).limit(COUNT_CAP + 1).subquery()
+    capped = filtered(query, (DocumentRow.id,), whole_set=True).limit(COUNT_CAP + 1).subquery()
     total = session.scalar(select(func.count()).select_from(capped)) or 0
     return min(total, COUNT_CAP), total > COUNT_CAP
 

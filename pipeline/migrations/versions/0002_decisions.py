@@ -36,6 +36,7 @@ def upgrade() -> None:
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.create_index("ix_findings_report_id_rule", ["report_id", "rule"], unique=False)
         batch_op.create_index("ix_findings_report_id_severity", ["report_id", "severity"], unique=False)
+        batch_op.create_index("ix_findings_rule_severity", ["rule", "severity"], unique=False)
     with op.batch_alter_table("reports", schema=None) as batch_op:
         batch_op.create_index("ix_reports_project_name", ["project_name"], unique=False)
         batch_op.create_index("ix_reports_year_document_id", ["year", "document_id"], unique=False)
@@ -50,6 +51,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_reports_year_document_id")
         batch_op.drop_index("ix_reports_project_name")
     with op.batch_alter_table("findings", schema=None) as batch_op:
+        batch_op.drop_index("ix_findings_rule_severity")
         batch_op.drop_index("ix_findings_report_id_severity")
         batch_op.drop_index("ix_findings_report_id_rule")
     with op.batch_alter_table("decisions", schema=None) as batch_op:
