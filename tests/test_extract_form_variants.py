@@ -267,3 +267,20 @@ def test_a_form_that_lost_its_title_is_still_a_form() -> None:
     assert report.kind == "self_evaluation_form"
     assert (len(report.indicators), report.total_score, report.scores) == (4, 87, [])
     assert _extract([["项目名称", "综合事务"], ["计划投资额", "670.64"]]).report.kind == "unknown"
+
+
+def test_total_stated_in_the_header_line_of_a_form() -> None:
+    """Hubei: 填报日期 … 自评总分: 69 单位领导审签: — a line above the table, the table's own total blank."""
+    grid = [
+        ["项目名称", "办公局域网维护费", "<", "<"],
+        ["项目权重", "评价内容", "分值", "自评分"],
+        ["项目决策 2 分", "决策依据", "2", "2"],
+        ["合计", "<", "2", ""],
+    ]
+    line = "填报日期:2020 年 2 月 18 日 自评总分: 69 单位领导审签:"
+    report = _extract("广水市财政预算支出项目绩效目标自评表", line, grid).report
+    assert report.total_score == 69
+    assert (report.evidence["total_score"].paragraph, report.evidence["total_score"].text) == (2, "自评总分: 69")
+    in_cell = [["财政预算支出项目绩效目标自评表", "<", "<", "<"], ["自评总分： 88.5", "<", "<", "<"], *grid]
+    report = _extract(in_cell).report
+    assert report.total_score == Decimal("88.5") and report.evidence["total_score"].text == "自评总分： 88.5"

@@ -10,23 +10,25 @@ the budget-execution row, and a total stated outside the table (自评总分: 92
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from models.document import Document
+from models.document import Document, Paragraph
 from models.facts import Extraction, Facts, Mention
 from models.report import Indicator, Kind, Report
 from pipeline.extract.classify import find_sections
 from pipeline.extract.figures import cell_rate, points
 from pipeline.extract.form_split import first_form
 from pipeline.extract.general import extract_general
-from pipeline.extract.labels import cell_evidence, label_core
+from pipeline.extract.labels import cell_evidence, label_core, paragraph_evidence
 from pipeline.extract.scores import section_weights
-from pipeline.extract.vocabulary import compact
 
 # Names of the budget-execution row when a form prints it among the indicators.
 EXECUTION_ROW_NAMES = ("预算执行率", "预算资金执行率", "资金执行率", "预算执行情况", "预算执行", "项目资金执行率")
 # Labels of a total score stated beside the form rather than in its 总分 row.
 STATED_TOTAL_LABELS = ("自评总分", "自评得分", "自评分数")
-_STATED_TOTAL = re.compile(r"(?:" + "|".join(STATED_TOTAL_LABELS) + r")[:：]?(?P<value>\d+(?:\.\d+)?)(?!\d)(?!\.\d)")
+_STATED_TOTAL = re.compile(
+    r"(?:" + "|".join(STATED_TOTAL_LABELS) + r")\s*[:：]?\s*(?P<value>\d+(?:\.\d+)?)(?!\d)(?!\.\d)"
+)
 
 
 def _scores_as_indicators(report: Report, facts: Facts) -> None:
@@ -106,28 +108,39 @@ def _execution_rows(report: Report, facts: Facts) -> None:
             subtotal.rows = [new for old in subtotal.rows if (new := moved.get(old)) is not None]
 
 
+def _stated_in_text(text: str) -> tuple[str, tuple[Decimal, Decimal]] | None:
+    match = _STATED_TOTAL.search(text)
+    if match is not None and (parsed := points(match.group("value"))) is not None:
+        return match.group(0), parsed
+    return None
+
+
 def _stated_total(document: Document, report: Report) -> None:
-    """自评总分 printed beside the form (a header cell, or a cell of its own before the figure)."""
+    """自评总分 printed beside the form: in a header line, in a cell of its own before the figure, or inline."""
     if report.total_score is not None:
         return
-    for table in document.tables:
-        in_sections = {r for s in find_sections(table) for r in (*s.header_rows, *range(s.start, s.end))}
-        for row in range(table.n_rows):
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            if (found := _stated_in_text(block.text)) is not None:
+                report.total_score = found[1][0]
+                report.evidence["total_score"] = paragraph_evidence(block, found[0], found[1][1])
+                return
+            continue
+        in_sections = {r for s in find_sections(block) for r in (*s.header_rows, *range(s.start, s.end))}
+        for row in range(block.n_rows):
             if row in in_sections:
                 continue
-            cells = table.row_cells(row)
+            cells = block.row_cells(row)
             for position, cell in enumerate(cells):
-                text = compact(cell.text)
-                match = _STATED_TOTAL.search(text)
-                if match is not None and (parsed := points(match.group("value"))) is not None:
-                    report.total_score = parsed[0]
-                    report.evidence["total_score"] = cell_evidence(table, cell, match.group(0), parsed[1])
+                if (found := _stated_in_text(cell.text)) is not None:
+                    report.total_score = found[1][0]
+                    report.evidence["total_score"] = cell_evidence(block, cell, found[0], found[1][1])
                     return
                 beside = cells[position + 1] if position + 1 < len(cells) else None
                 labelled = beside is not None and label_core(cell.text) in STATED_TOTAL_LABELS
                 if labelled and beside is not None and (parsed := points(beside.text)) is not None:
                     report.total_score = parsed[0]
-                    report.evidence["total_score"] = cell_evidence(table, beside, resolution=parsed[1])
+                    report.evidence["total_score"] = cell_evidence(block, beside, resolution=parsed[1])
                     return
 
 
