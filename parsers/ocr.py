@@ -60,13 +60,16 @@ class OcrEngine:
             det_limit_type="min",
             det_limit_side_len=32,
         )
+        # rapidocr's sessions let idle worker threads spin; on a shared or busy machine that burns the
+        # other core and made recognition 1.5–2× slower (benchmarks/bench_ocr.py): same models, no spinning.
+        det_model, rec_model = _model_paths()
+        self._rapid.text_det.infer.session = _session(det_model, threads)
+        self._rapid.text_rec.session.session = _session(rec_model, threads)
 
     @staticmethod
     def model_files() -> list[Path]:
         """The model files the engine loads: all inside the installed package (no download)."""
-        import rapidocr_onnxruntime
-
-        return sorted(Path(rapidocr_onnxruntime.__file__).parent.joinpath("models").glob("*.onnx"))
+        return [Path(path) for path in _model_paths()]
 
     def detect(self, image: np.ndarray, dpi: float) -> list[PixelBox]:
         """Axis-aligned boxes of text runs, in pixels of `image` (grayscale, deskewed)."""
@@ -107,6 +110,27 @@ class OcrEngine:
 
     def read(self, image: np.ndarray, dpi: float) -> list[OcrWord]:
         return self.recognize(image, self.detect(image, dpi))
+
+
+def _model_paths() -> tuple[str, str]:
+    """Detection and recognition models named by the package's own configuration."""
+    from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
+    from rapidocr_onnxruntime.utils import read_yaml, update_model_path
+
+    config = update_model_path(read_yaml(str(DEFAULT_CFG_PATH)))
+    return config["Det"]["model_path"], config["Rec"]["model_path"]
+
+
+def _session(model: str, threads: int) -> Any:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
 
 
 @lru_cache(maxsize=1)
