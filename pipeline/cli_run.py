@@ -22,7 +22,6 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers.limits import DEFAULT_LIMITS
-from pipeline.cli import MaxPagesOpt, MaxSizeOpt, PathsArg, TimeoutOpt, app, limits_from_options
 
 if TYPE_CHECKING:
     from pipeline.batch import RunSummary
@@ -40,6 +39,10 @@ UnitOpt = Annotated[str | None, typer.Option("--unit", help="Only units whose na
 KindOpt = Annotated[str | None, typer.Option("--kind", help="Only this kind (evaluation_report, unreadable …).")]
 RuleOpt = Annotated[str | None, typer.Option("--rule", help="Only findings of this rule (budget.sources_sum …).")]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="Only findings of this severity (error …).")]
+
+# Imported after the options above: `pipeline.cli` imports this module to register the commands,
+# and other command modules take these options from here, in whatever order they are imported.
+from pipeline.cli import MaxPagesOpt, MaxSizeOpt, PathsArg, TimeoutOpt, app, limits_from_options  # noqa: E402
 
 _stderr = Console(stderr=True)
 
@@ -148,9 +151,9 @@ def print_run_summary(summary: RunSummary, console: Console) -> None:
     )
     if summary.interrupted:
         head = "[bold yellow]interrupted[/] — " + head
-    console.print(head)
+    console.print(head, soft_wrap=True)  # one line, whatever the width: scripts grep it
     for display, reason in summary.not_opened:
-        console.print(Text(f"  not opened: {display}: {reason}", style="red"))
+        console.print(Text(f"  not opened: {display}: {reason}", style="red"), soft_wrap=True)
     documents = Table("kind", "status", "documents", title="documents")
     for (kind, status), count in sorted(summary.documents.items()):
         documents.add_row(kind, status, str(count))
