@@ -22,7 +22,7 @@ from models.report import Report
 from pipeline.process import file_sha256
 from pipeline.store import Store
 from pipeline.web import create_app
-from tests.web_seed import SEED_DOCX, SEED_PDF, build_seed_database, copy_database
+from tests.web_seed import SEED_DOCX, SEED_PDF, copy_database, shared_seed_database
 
 CHROMIUM = os.environ.get("PERFAUDIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,7 +51,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    seeded = build_seed_database(tmp_path_factory.mktemp("seed"))
+    seeded = shared_seed_database(tmp_path_factory.getbasetemp())
     return copy_database(seeded, tmp_path_factory.mktemp("browser"))
 
 

@@ -15,7 +15,7 @@ from pipeline.store import Store
 from pipeline.store.decisions import decisions_of
 from pipeline.store.rows import finding_key
 from pipeline.web import create_app
-from tests.web_seed import SEED_DOCX, SEED_PDF, build_seed_database, copy_database
+from tests.web_seed import SEED_DOCX, SEED_PDF, copy_database, shared_seed_database
 
 DOCUMENT_LINK = re.compile(r'href="/documents/([0-9a-f]{64})"')
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -23,7 +23,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 @pytest.fixture(scope="module")
 def seed_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_seed_database(tmp_path_factory.mktemp("seed"))
+    return shared_seed_database(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture

@@ -29,6 +29,12 @@ def build_seed_database(folder: Path) -> Path:
     return database
 
 
+def shared_seed_database(base: Path) -> Path:
+    """The seed database under the test session's base folder, built by the first test module that asks."""
+    database = base / "seed-review" / DATABASE_NAME
+    return database if database.exists() else build_seed_database(database.parent)
+
+
 def copy_database(source: Path, folder: Path) -> Path:
     """A private copy (database file, its WAL and its folder of originals) that a test may change."""
     target = folder / "copy"
