@@ -128,3 +128,13 @@ def test_a_pipe_named_like_a_document_is_reported_not_read(store: Store, tmp_pat
 
     assert summary.stored == 1 and summary.failures == 1
     assert summary.not_opened == [(str(folder / "pipe.pdf"), f"不是普通文件：{folder / 'pipe.pdf'}")]
+
+
+def test_documents_cut_off_by_the_time_limit_are_stored_with_status_limit(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    write_forms(folder, 2)
+
+    summary = run([folder], store, RunOptions(workers=1, limits=Limits(seconds_per_document=0.001)))
+
+    assert summary.documents == {("unreadable", "limit"): 2}
+    assert {error for _, (_, error) in _statuses(store).items()} == {"文件无法读取：处理时间超过上限 0.001 秒"}

@@ -67,9 +67,13 @@ def run_task(task: Task, limits: Limits, memory_limit_mb: int | None = None, pat
         return failed(task, "limit", memory_message(memory_limit_mb), time.perf_counter() - started)
     seconds = time.perf_counter() - started
     report.source = report.source.model_copy(update={"sha256": report.source.sha256 or task.sha256})
+    status: Status = "ok"
+    if report.kind == "unreadable":
+        # an unreadable record that took the whole allowed time was cut off by the reader's own deadline
+        status = "limit" if seconds >= limits.seconds_per_document else "unreadable"
     return Outcome(
         task=task,
-        status="unreadable" if report.kind == "unreadable" else "ok",
+        status=status,
         report_json=report.to_json(),
         document_json=document.model_dump_json() if document is not None else None,
         error=unreadable_reason(report),
