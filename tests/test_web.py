@@ -254,6 +254,11 @@ def test_a_decision_needs_the_sessions_csrf_token(client: TestClient, database: 
     assert client.post(url, data={**form, "csrf_token": token}, follow_redirects=False).status_code == 303
     with Store(str(database)) as store:
         assert list(decisions_of(store, sha)) == [key]
+    reopen_url = f"/documents/{sha}/findings/{key}/reopen"
+    assert client.post(reopen_url, data={}).status_code == 403
+    assert client.post(reopen_url, data={"csrf_token": "x" + token}).status_code == 403
+    with Store(str(database)) as store:
+        assert list(decisions_of(store, sha)) == [key]
 
 
 def test_a_decision_on_an_unknown_finding_or_with_a_bad_verdict_is_refused(client: TestClient, database: Path) -> None:

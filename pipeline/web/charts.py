@@ -131,18 +131,22 @@ def findings_by_rule(session: Session, query: ListQuery) -> HBarChart:
 
 
 def findings_by_year(session: Session, query: ListQuery) -> HBarChart:
-    documents = filtered(query.normalised(), (ReportRow.id, ReportRow.year), whole_set=True).subquery()
+    # one group per year, severities summed side by side: the year index gives the groups in order, no sort
+    per_severity = [func.sum(case((FindingRow.severity == severity, 1), else_=0)) for severity in SEVERITY_ORDER]
     statement = (
-        select(documents.c.year, FindingRow.severity, func.count())
-        .join(documents, documents.c.id == FindingRow.report_id)
-        .group_by(documents.c.year, FindingRow.severity)
+        select(ReportRow.year, *per_severity)
+        .join(FindingRow, FindingRow.report_id == ReportRow.id)
+        .group_by(ReportRow.year)
     )
+    if not _unfiltered(query):
+        documents = filtered(query.normalised(), (ReportRow.id,), whole_set=True).subquery()
+        statement = statement.where(ReportRow.id.in_(select(documents.c.id)))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     years: dict[str, int | None] = {}
-    for year, severity, n in session.execute(statement):
+    for year, *numbers in session.execute(statement):
         label = "年度不详" if year is None else f"{year}年"
         years[label] = year
-        counts[label][severity] += n
+        counts[label].update({s: int(n or 0) for s, n in zip(SEVERITY_ORDER, numbers, strict=True) if n})
     hrefs = {label: "/?" + query.params(year=years[label], page=1) for label in counts}
     chart = _hbars("按年度统计的问题", counts, hrefs)
     # years read better in order than by size
