@@ -284,3 +284,29 @@ def test_total_stated_in_the_header_line_of_a_form() -> None:
     in_cell = [["财政预算支出项目绩效目标自评表", "<", "<", "<"], ["自评总分： 88.5", "<", "<", "<"], *grid]
     report = _extract(in_cell).report
     assert report.total_score == Decimal("88.5") and report.evidence["total_score"].text == "自评总分： 88.5"
+
+
+def test_a_level1_heading_across_the_table_heads_the_rows_below() -> None:
+    grid = [
+        TITLE[:7],
+        NAME[:7],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标（50分）", "<", "<", "<", "<", "<", "<"],
+        ["", "数量指标", "养护里程", "≥300公里", "280公里", "30", "28"],
+        ["", "质量指标", "优良路率", "≥80%", "82%", "20", "20"],
+        ["效益指标（40分）", "<", "<", "<", "<", "<", "<"],
+        ["", "社会效益指标", "出行条件", "改善", "改善", "40", "40"],
+        ["总分", "<", "<", "<", "<", "90", "88"],
+    ]
+    extraction = _extract(grid)
+    report, facts = extraction.report, extraction.facts
+    assert [(i.level1, i.level1_weight, i.level2, i.name) for i in report.indicators] == [
+        ("产出指标", 50, "数量指标", "养护里程"),
+        ("产出指标", 50, "质量指标", "优良路率"),
+        ("效益指标", 40, "社会效益指标", "出行条件"),
+    ]
+    assert [(w.level1, w.weight, w.evidence.row) for w in facts.section_weights] == [
+        ("产出指标", 50, 3),
+        ("效益指标", 40, 6),
+    ]
+    assert [s.rows for s in facts.subtotals] == [[0, 1, 2]]

@@ -139,6 +139,8 @@ def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[
         l2w = levels.read(section, row, "level2_weight")
         if leaf is None or leaf.row != row or not leaf.text.strip():
             continue
+        if leaf is l1 and all(c is l1 or not c.text.strip() for c in section.table.row_cells(row) if c.row == row):
+            continue  # a heading across the table (项目决策（20分）): the level-1 of the rows below, not a row
         weight = points(weight_cell.text) if weight_cell is not None and weight_cell.row == row else None
         score = points(score_cell.text) if score_cell is not None and score_cell.row == row else None
         if weight is None and score is None:

@@ -79,6 +79,8 @@ def extract_indicators(section: Section, offset: int) -> tuple[list[Indicator], 
         actual, actual_evidence = _text(section, row, "actual")
         if name is None and target is None and actual is None:
             continue
+        if l1 is not None and all(c is l1 or not c.text.strip() for c in section.table.row_cells(row) if c.row == row):
+            continue  # a heading across the table (产出指标（50分）): the level-1 of the rows below, not a row
         evidence: dict[str, Evidence] = {}
         level1, level1_weight = weighted_level(section, l1, l1w, evidence, "level1")
         level2, _ = weighted_level(section, l2, None, evidence, "level2")
