@@ -52,6 +52,24 @@ def test_received_and_spent_in_other_words_and_a_bare_expense_is_not_the_total()
     ]  # fmt: skip
 
 
+def test_printings_that_a_later_total_adds_up_are_its_parts() -> None:
+    text = (
+        "一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元,"
+        "三批项目县级批复投资778.59万元,合计批复总投资6222.4万元(其中建筑工程6025.215万元)。"
+    )
+    mentions, (itemisation,) = narrative.budget_figures(_doc(text), _at, set())
+    assert [(m.quantity, m.value) for m in mentions] == [("planned", Decimal("62224000.0"))]
+    assert itemisation.whole_evidence.text == "合计批复总投资6222.4万元"
+    assert [(p.name, p.value) for p in itemisation.parts] == [
+        ("一批项目县级批复总投资", Decimal("33743000.0")),
+        ("二批项目县级批复总投资", Decimal("20695100.00")),
+        ("三批项目县级批复投资", Decimal("7785900.00")),
+    ]
+    different = "年初预算100万元，调整后预算为90万元，合计预算300万元。"
+    mentions, summed = narrative.budget_figures(_doc(different), _at, set())
+    assert summed == [] and len(mentions) == 3
+
+
 def test_form_vocabulary_in_sentences() -> None:
     text = "2022年度该项目年初预算数25.00万元，全年预算数23.65万元，全年执行数21.55万元，执行率91.10%。"
     mentions = narrative.budget_mentions(_doc(text), _at, set())

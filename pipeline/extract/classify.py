@@ -89,6 +89,13 @@ def _row_roles(table: Table, row: int) -> dict[int, str]:
     return roles
 
 
+def _own_row_roles(table: Table, row: int) -> dict[int, str]:
+    """Roles of the cells that start on this row (a cell merged down from above belongs to its own row)."""
+    if row >= table.n_rows:
+        return {}
+    return {c: r for c, r in _row_roles(table, row).items() if (cell := table.cell_at(row, c)) and cell.row == row}
+
+
 def _is_header(roles: dict[int, str]) -> bool:
     kinds = set(roles.values())
     has_level = bool(kinds & {"level1", "level2", "level3"})
@@ -165,7 +172,9 @@ def find_sections(table: Table) -> list[Section]:
     row = 0
     while row < table.n_rows:
         roles = _row_roles(table, row)
-        merged = _merge_second_header(table, roles, row + 1) if roles else None
+        # a second header row refines a first one that is header-like itself, never a data row above a header
+        mergeable = len(roles) >= 2 and not _is_header(_own_row_roles(table, row + 1))
+        merged = _merge_second_header(table, roles, row + 1) if mergeable else None
         if merged is not None and _is_header(merged):
             heads.append(((row, row + 1), merged))
             row += 2

@@ -29,6 +29,7 @@ from pipeline.extract.vocabulary import (
     BUDGET_TEXT_LABELS,
     ITEMISATION_TRIGGERS,
     SHARE_WHOLES,
+    SUM_WORDS,
     TEXT_LABEL_LINKS,
     WHOLE_WORDS,
 )
@@ -156,18 +157,14 @@ def figure(span: Span) -> Figure | None:
     return found
 
 
-def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[Mention]:
-    """Budget figures with their label right before them (共支出512.02万元, 预算执行率为91.76%).
-
-    `skip` holds start offsets of figures that are parts of an itemisation (其他商品和服务支出56.61万元).
-    """
-    mentions: list[Mention] = []
+def _labelled_figures(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[tuple[Mention, int]]:
+    """Each budget figure with the offset where its label starts."""
+    found: list[tuple[Mention, int]] = []
     seen: set[int] = set()
     by_start = {e.start: e for e in entities(doc)}
     for _, start, end in _labelled_matcher()(doc):
         label_token = doc[start]
-        entity = by_start[end - 1]
-        read = figure(entity)
+        read = figure(by_start[end - 1])
         if read is None or read.quantity.start in skip or read.quantity.start in seen:
             continue
         label = next(k for k in _LABELS_LONGEST_FIRST if label_token.text.endswith(k))
@@ -175,13 +172,68 @@ def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[M
         if (quantity == "execution_rate") != (read.entity == "PERCENT"):
             continue
         seen.add(read.quantity.start)
-        fragment_start = label_token.idx + len(label_token.text) - len(label)
-        fragment = text_of(doc)[fragment_start : read.quantity.end]
-        mentions.append(Mention(
+        label_start = label_token.idx + len(label_token.text) - len(label)
+        fragment = text_of(doc)[label_start : read.quantity.end]
+        mention = Mention(
             quantity=quantity, value=read.value, label=label, origin="text",
             unit=read.quantity.unit, evidence=evidence_at(fragment, read.resolution),
+        )  # fmt: skip
+        found.append((mention, label_start))
+    return found
+
+
+def budget_mentions(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> list[Mention]:
+    """Budget figures with their label right before them (共支出512.02万元, 预算执行率为91.76%).
+
+    `skip` holds start offsets of figures that are parts of an itemisation (其他商品和服务支出56.61万元).
+    """
+    return [mention for mention, _ in _labelled_figures(doc, evidence_at, skip)]
+
+
+def _adds_up(parts: list[tuple[int, Mention, int]], total: Mention) -> bool:
+    rounding = sum(((m.evidence.resolution or Decimal(0)) / 2 for _, m, _ in parts), Decimal(0))
+    return abs(sum((m.value for _, m, _ in parts), Decimal(0)) - total.value) <= max(rounding, Decimal(1))
+
+
+def budget_figures(doc: Doc, evidence_at: EvidenceAt, skip: set[int]) -> tuple[list[Mention], list[Itemisation]]:
+    """Budget mentions, except printings that a later 合计 printing adds up: those are its parts.
+
+    一批项目批复总投资3374.3万元，二批…2069.51万元，三批…778.59万元，合计批复总投资6222.4万元 prints one
+    total and three parts, not four values of one quantity.
+    """
+    found = _labelled_figures(doc, evidence_at, skip)
+    text = text_of(doc)
+    itemisations: list[Itemisation] = []
+    taken: set[int] = set()
+    for index, (total, label_start) in enumerate(found):
+        before = text[max(0, label_start - 4) : label_start].rstrip()
+        word = next((w for w in SUM_WORDS if before.endswith(w)), None)
+        if word is None or total.quantity == "execution_rate":
+            continue
+        earlier = [
+            (number, m, start) for number, (m, start) in enumerate(found[:index])
+            if number not in taken and m.quantity == total.quantity
+        ]  # fmt: skip
+        parts = next((earlier[-k:] for k in range(len(earlier), 1, -1) if _adds_up(earlier[-k:], total)), None)
+        if parts is None:
+            continue
+        taken.update(number for number, _, _ in parts)
+        clause_starts = [m.end() for m in _CLAUSE_END.finditer(text)]
+        itemisations.append(Itemisation(
+            label=word + total.label, whole=total.value,
+            whole_evidence=total.evidence.model_copy(
+                update={"text": text[text.rfind(word, 0, label_start) : label_start] + total.evidence.text}
+            ),
+            parts=[
+                Part(
+                    name=text[max([0, *(c for c in clause_starts if c <= start)]) : start].strip() + m.label,
+                    value=m.value, evidence=m.evidence,
+                )
+                for _, m, start in parts
+            ],
         ))  # fmt: skip
-    return mentions
+    mentions = [m for number, (m, _) in enumerate(found) if number not in taken]
+    return mentions, itemisations
 
 
 def sentences(doc: Doc) -> Iterator[tuple[int, int]]:

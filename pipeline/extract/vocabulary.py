@@ -81,6 +81,7 @@ BUDGET_TEXT_LABELS: dict[str, str] = {
     "概算总投资": "planned",
     "计划总投资": "planned",
     "批复总投资": "planned",
+    "批复投资": "planned",
     "计划投资": "planned",
     "预算投资": "planned",
     "年初预算": "planned",
@@ -143,6 +144,9 @@ ITEMISATION_TRIGGERS = (
     "包括",
     "明细为",
 )
+
+# Words before a label that make its figure the sum of the same quantity printed before (合计批复总投资).
+SUM_WORDS = ("合计", "总计", "共计")
 
 # Words that name a whole, not one of its parts: a list of parts ends where one of them appears.
 WHOLE_WORDS = ("合计", "总计", "共计", "小计", "总投资", "总额", "累计")
