@@ -7,21 +7,22 @@ from pathlib import Path
 import docx
 
 
-def write_form(path: Path, number: int) -> Path:
+def write_form(path: Path, number: int, spent: str | None = None) -> Path:
     """A minimal 项目支出绩效自评表: project block, funds row and one sentence, varied by `number`."""
+    spent = spent or f"{90 + number}"
     document = docx.Document()
     document.add_paragraph(f"项目支出绩效自评表（{2018 + number % 4}年度）")
     rows = [
         ["项目名称", f"测试项目{number}", "", "", "", "", ""],
         ["主管部门", "省财政厅", "", "实施单位", f"第{number}服务中心", "", ""],
         ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        ["年度资金总额", f"{100 + number}", f"{100 + number}", f"{90 + number}", "10", "90%", "9"],
+        ["年度资金总额", f"{100 + number}", f"{100 + number}", spent, "10", "90%", "9"],
     ]
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
-    document.add_paragraph(f"本年度共支出{90 + number}万元。")
+    document.add_paragraph(f"本年度共支出{spent}万元。")
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(path)
     return path

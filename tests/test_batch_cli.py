@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.process import file_sha256
 from pipeline.store import Store
-from tests.batch_samples import write_bad_files, write_forms
+from tests.batch_samples import write_bad_files, write_form, write_forms
 from tests.databases import backends, database
 
 runner = CliRunner()
@@ -76,6 +76,26 @@ def test_findings_and_export_read_what_run_stored(db: str, tmp_path: Path) -> No
     workbook = tmp_path / "review.xlsx"
     assert runner.invoke(app, ["export", "--db", db, "-o", str(workbook)]).exit_code == 0
     assert workbook.stat().st_size > 0
+
+
+def test_a_record_the_database_refuses_is_kept_as_failed_and_the_run_goes_on(db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    (form,) = write_forms(folder, 1)
+    huge = write_form(folder / "huge.docx", 7, spent="9" * 20)  # 10^24 yuan: past NUMERIC(18,2)
+
+    result = runner.invoke(app, ["run", str(folder), "--db", db, "--workers", "1"])
+
+    assert "2 files: 2 stored" in result.output, result.output
+    with Store(db) as store:
+        assert store.load_report(file_sha256(form)) is not None
+        kept = store.load_report(file_sha256(huge))
+        assert kept is not None
+        if store.engine.dialect.name == "sqlite":  # exact text: any size fits
+            assert kept.budget.spent == 10**24 - 10**4
+            assert result.exit_code == 0
+        else:
+            assert kept.kind == "unreadable" and "记录无法写入数据库" in kept.findings[0].message
+            assert result.exit_code == 1
 
 
 def test_bad_options_are_usage_errors(tmp_path: Path) -> None:

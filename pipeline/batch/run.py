@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections import Counter
@@ -10,11 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from parsers.limits import DEFAULT_LIMITS, Limits
-from pipeline.batch.tasks import Outcome, Task
+from pipeline.batch.tasks import Outcome, Task, failed
 from pipeline.discover import iter_documents
 from pipeline.process import file_sha256
 from pipeline.store import Processed, Store
+
+log = logging.getLogger(__name__)
 
 Executor = Literal["processes", "dask"]
 Event = Literal["ok", "unreadable", "limit", "crashed", "skipped", "duplicate", "not_opened"]
@@ -88,6 +93,8 @@ def run(
     def tasks() -> Iterator[Task]:
         for index, (file, display) in enumerate(files):
             try:
+                if not file.exists():
+                    raise OSError(f"文件不存在：{display}")
                 if not file.is_file():  # a pipe or device named like a document would block the hashing
                     raise OSError(f"不是普通文件：{display}")
                 sha256 = file_sha256(file)
@@ -110,7 +117,15 @@ def run(
     outcomes = _executor(options).run(tasks())
     try:
         for outcome in outcomes:
-            processed = _store(store, outcome, in_flight.pop(outcome.task.sha256, []))
+            other_paths = in_flight.pop(outcome.task.sha256, [])
+            try:
+                processed = _store(store, outcome, other_paths)
+            except (DataError, IntegrityError, ValueError) as error:
+                # the database refused this record (say, an amount past NUMERIC(18,2)): keep it as failed, go on
+                log.warning("could not store %s: %s", outcome.task.display, error)
+                reason = f"记录无法写入数据库（{type(error).__name__}: {str(error).splitlines()[0]}）"
+                outcome = failed(outcome.task, "crashed", reason, outcome.seconds)
+                processed = _store(store, outcome, other_paths)
             stored.add(outcome.task.sha256)
             _count(summary, processed)
             listener.advance(outcome.task.display, outcome.status)
