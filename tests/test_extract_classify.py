@@ -78,3 +78,21 @@ def test_columns_named_in_a_second_header_row_refine_the_first() -> None:
 def test_a_table_without_score_vocabulary_has_no_section() -> None:
     table = grid_table(1, [["项目名称", "综合事务"], ["联系电话", "65203253"]])
     assert find_sections(table) == []
+
+
+def test_a_header_repeated_mid_table_does_not_swallow_the_row_above_it() -> None:
+    """A data row whose level-2 name is also a header word (绩效目标) is still data."""
+    header = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    table = grid_table(
+        1,
+        [
+            header,
+            ["决策", "项目立项", "立项依据充分性", "3", "1"],
+            ["决策", "绩效目标", "绩效指标明确性", "2", "2"],
+            header,
+            ["管理", "资金管理", "资金到位率", "5", "5"],
+        ],
+    )
+    first, second = find_sections(table)
+    assert (first.header_rows, first.start, first.end) == ((0,), 1, 3)
+    assert (second.header_rows, second.start, second.end) == ((3,), 4, 5)
