@@ -6,6 +6,7 @@ PERFAUDIT_UPDATE_SCREENSHOT=1 also writes the document-page screenshot to docs/r
 
 from __future__ import annotations
 
+import base64
 import os
 import socket
 import threading
@@ -177,17 +178,39 @@ def test_pdf_page_image_shows_the_evidence_box(page: Page, base_url: str, databa
     assert abs(box["x"] - expected_left) < 4
 
 
-def test_upload_by_file_input_opens_the_processed_document(page: Page, base_url: str, tmp_path: Path) -> None:
+DROP = """(encoded) => {
+    const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "dropped.docx"));
+    return transfer;
+}"""
+
+
+def _word_file(path: Path, spent: str) -> Path:
     import docx
 
     word = docx.Document()
     word.add_paragraph("关于浏览器上传测试项目的绩效评价报告")
-    word.add_paragraph("项目预算100万元，实际支出80万元，预算执行率为85%。")
-    path = tmp_path / "上传.docx"
+    word.add_paragraph(f"项目预算100万元，实际支出{spent}万元，预算执行率为85%。")
     word.save(str(path))
+    return path
+
+
+def test_upload_by_drop_and_by_file_input_opens_the_processed_document(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    dropped = _word_file(tmp_path / "拖放.docx", "80")
+    page.goto(base_url + "/")
+    transfer = page.evaluate_handle(DROP, base64.b64encode(dropped.read_bytes()).decode())
+    with page.expect_navigation(timeout=120_000):
+        page.dispatch_event("#upload", "drop", {"dataTransfer": transfer})
+    assert page.url.endswith(f"/documents/{file_sha256(dropped)}")
+    expect(page.locator(".doc-head .path")).to_have_text(f"uploads/{file_sha256(dropped)}.docx")
+    expect(page.locator("#pane-text")).to_contain_text("实际支出80万元")
+
+    chosen = _word_file(tmp_path / "选择.docx", "70")
     page.goto(base_url + "/")
     with page.expect_navigation(timeout=120_000):
-        page.locator("#upload-file").set_input_files(str(path))
-    assert "/documents/" in page.url
-    expect(page.locator(".doc-head .path")).to_contain_text("uploads/")
-    expect(page.locator("#pane-text")).to_contain_text("实际支出80万元")
+        page.locator("#upload-file").set_input_files(str(chosen))
+    assert page.url.endswith(f"/documents/{file_sha256(chosen)}")
+    expect(page.locator("#pane-text")).to_contain_text("实际支出70万元")
