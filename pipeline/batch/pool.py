@@ -28,6 +28,9 @@ READY = "ready"
 STARTUP_SECONDS = 120.0
 """How long a new worker may take to load its readers before its first task counts as stuck."""
 
+OUT_OF_MEMORY_EXIT = 86
+"""Exit status of a worker that ran out of memory where it could not say so in a reply."""
+
 GRACE_SECONDS = 5.0
 """The worker's own deadline fires at the limit; the parent kills it only this much later."""
 
@@ -41,8 +44,13 @@ def _worker_main(connection: Connection, limits: Limits, memory_limit_mb: int | 
     try:
         warm_up()
         connection.send(READY)
+        _serve(connection, limits, memory_limit_mb)
     except MemoryError:
-        pass  # the first task will meet the limit and say so
+        # out of memory outside a document's own processing (receiving, replying): the parent names the limit
+        os._exit(OUT_OF_MEMORY_EXIT)
+
+
+def _serve(connection: Connection, limits: Limits, memory_limit_mb: int | None) -> None:
     while True:
         try:
             task = connection.recv()
@@ -182,7 +190,8 @@ class WorkerPool:
     def _crashed(self, slot: _Slot, task: Task, elapsed: float) -> Outcome:
         slot.process.join(1)
         code = slot.process.exitcode
-        if self.memory_limit_mb and code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGBUS):
+        native_failure = code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGBUS)
+        if code == OUT_OF_MEMORY_EXIT or (self.memory_limit_mb and native_failure):
             # allocation failures past RLIMIT_AS in native code end like this, not as MemoryError
             return failed(task, "limit", f"{memory_message(self.memory_limit_mb)}（进程退出码 {code}）", elapsed)
         return failed(task, "crashed", f"处理进程异常退出（退出码 {code}）", elapsed)
