@@ -93,6 +93,14 @@ def test_list_filters(client: TestClient, params: dict[str, str], expected: int)
     assert f"共 {expected} 份" in page.text
 
 
+@pytest.mark.parametrize("query", ["page=abc", "page=0", "project=" + "x" * 201])
+def test_malformed_parameters_get_a_plain_400_page(client: TestClient, query: str) -> None:
+    response = client.get(f"/?{query}")
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+    assert "请求参数不正确" in response.text
+
+
 def test_list_ignores_unknown_filter_values_and_sorts(client: TestClient) -> None:
     for params in ({"sort": "drop table"}, {"rule": "<x>"}, {"kind": "nope"}, {"year": "20x0"}):
         page = client.get("/", params=params)
