@@ -310,3 +310,24 @@ def test_a_level1_heading_across_the_table_heads_the_rows_below() -> None:
         ("效益指标", 40, 6),
     ]
     assert [s.rows for s in facts.subtotals] == [[0, 1, 2]]
+
+
+def test_a_row_cut_by_a_page_break_is_read_whole() -> None:
+    """The PDF reader keeps the part of a cell printed on the next page as a cell of its own under the first."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    grid = [
+        TITLE,
+        NAME,
+        header,
+        ["产出指标", "数量指标", "受益人口", "≥5000人", "4800人", "40", "38", "部分农户外出务工，下"],
+        ["^", "^", "^", "^", "^", "^", "^", "年度加强宣传"],
+        ["^", "质量指标", "合格率", "≥90%", "92%", "10", "10", "无"],
+        ["^", "^", "^", "≥95%", "96%", "10", "10", "无"],
+    ]
+    indicators = _extract(grid).report.indicators
+    assert [(i.name, i.target, i.deviation_reason) for i in indicators] == [
+        ("受益人口", "≥5000人", "部分农户外出务工，下年度加强宣传"),
+        ("合格率", "≥90%", "无"),
+        (None, "≥95%", "无"),  # a second target under one merged name is a row of its own
+    ]
+    assert indicators[0].evidence["deviation_reason"].text == "部分农户外出务工，下"

@@ -29,11 +29,32 @@ def printed_columns(section: Section) -> list[str]:
     return columns
 
 
+def _continuation_rows(section: Section, row: int) -> list[int]:
+    """Rows that carry on this one where a page break cut it: the row's name cell spans them, and no
+    weight, score or target of their own starts there (those would make them rows of their own)."""
+    leaf_role = "level3" if "level3" in section.roles.values() else "level2"
+    leaf = role_cell(section, row, leaf_role)
+    if leaf is None or leaf.row != row or leaf.row_span == 1:
+        return []
+    rows = []
+    for below in range(row + 1, min(row + leaf.row_span, section.end)):
+        starts = [role_cell(section, below, role) for role in ("weight", "score", "target")]
+        if any(c is not None and c.row == below and c.text.strip() for c in starts):
+            break
+        rows.append(below)
+    return rows
+
+
 def _text(section: Section, row: int, role: str) -> tuple[str | None, Evidence | None]:
     cell = role_cell(section, row, role)
     if cell is None or cell.row != row:
         return None, None
-    text = " ".join(cell.text.split())
+    parts = [cell.text]
+    for below in _continuation_rows(section, row):
+        rest = role_cell(section, below, role)
+        if rest is not None and rest.row == below:
+            parts.append(rest.text)
+    text = "".join(" ".join(part.split()) for part in parts)
     if not text:
         return None, None
     return text, cell_evidence(section.table, cell)
@@ -66,6 +87,8 @@ def extract_indicators(section: Section, offset: int) -> tuple[list[Indicator], 
     name_role = "level3" if "level3" in section.roles.values() else "level2"
     tier_cols = {int(c): r.split(":", 1)[1] for c, r in section.roles.items() if r.startswith("tier:")}
     for row in range(section.start, section.end):
+        if row in section.repeated_headers:
+            continue
         if (found := subtotal_label(section, row)) is not None:
             subtotals.append(
                 read_subtotal(section, row, found[0], "indicators", [offset + i for i in range(len(indicators))])
