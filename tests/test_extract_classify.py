@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extract.classify import classify_document, find_sections
+from pipeline.extract.scores import extract_scores
 from tests.extract_documents import document, grid_table
 
 
@@ -80,8 +81,9 @@ def test_a_table_without_score_vocabulary_has_no_section() -> None:
     assert find_sections(table) == []
 
 
-def test_a_header_repeated_mid_table_does_not_swallow_the_row_above_it() -> None:
-    """A data row whose level-2 name is also a header word (绩效目标) is still data."""
+def test_a_header_repeated_mid_table_continues_the_section() -> None:
+    """A table continued on the next page prints its header again; a data row whose level-2 name is also a
+    header word (绩效目标) stays data, and a 合计 under the repeat adds up the rows of both parts."""
     header = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
     table = grid_table(
         1,
@@ -91,8 +93,22 @@ def test_a_header_repeated_mid_table_does_not_swallow_the_row_above_it() -> None
             ["决策", "绩效目标", "绩效指标明确性", "2", "2"],
             header,
             ["管理", "资金管理", "资金到位率", "5", "5"],
+            ["合计", "<", "<", "10", "8"],
         ],
     )
+    (section,) = find_sections(table)
+    assert (section.header_rows, section.start, section.end, section.repeated_headers) == ((0,), 1, 6, (3,))
+    rows, (total,) = extract_scores(section, 0)
+    assert [r.level3 for r in rows] == ["立项依据充分性", "绩效指标明确性", "资金到位率"]
+    assert total.rows == [0, 1, 2] and total.score == 8
+
+
+def test_a_header_after_a_total_starts_a_table_of_its_own() -> None:
+    header = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    table = grid_table(
+        1,
+        [header, ["决策", "项目立项", "立项依据充分性", "3", "1"], ["合计", "<", "<", "3", "1"], header,
+         ["管理", "资金管理", "资金到位率", "5", "5"]],
+    )  # fmt: skip
     first, second = find_sections(table)
-    assert (first.header_rows, first.start, first.end) == ((0,), 1, 3)
-    assert (second.header_rows, second.start, second.end) == ((3,), 4, 5)
+    assert (first.end, second.start, second.repeated_headers) == (3, 4, ())

@@ -74,6 +74,8 @@ class Section:
     roles: dict[int, str] = field(default_factory=dict)
     """Column → role: level1, level1_weight, level2, level2_weight, level3, weight, score, target, actual,
     comparator, unit, reason, or tier:优 … ."""
+    repeated_headers: tuple[int, ...] = ()
+    """Rows inside the section that print its header again (a table continued on the next page)."""
 
 
 def _cell_role(text: str) -> str | None:
@@ -183,10 +185,18 @@ def find_sections(table: Table) -> list[Section]:
             row += 1
         else:
             row += 1
+    # The same header printed again (a table continued on the next page) continues the section above it.
+    groups: list[tuple[tuple[int, ...], dict[int, str], list[int]]] = []
+    for header_rows, roles in heads:
+        previous = groups[-1] if groups else None
+        if previous is not None and previous[1] == roles and not _closed_before(table, previous, header_rows[0]):
+            previous[2].extend(header_rows)
+        else:
+            groups.append((header_rows, roles, []))
     sections: list[Section] = []
-    for number, (header_rows, roles) in enumerate(heads):
+    for number, (header_rows, roles, repeats) in enumerate(groups):
         start = header_rows[-1] + 1
-        limit = heads[number + 1][0][0] if number + 1 < len(heads) else table.n_rows
+        limit = groups[number + 1][0][0] if number + 1 < len(groups) else table.n_rows
         end = next((r for r in range(start, limit) if _is_section_break(table, r)), limit)
         end = next((r + 1 for r in range(start, end) if _is_total_row(table, r)), end)
         final = _assign_weights(roles)
@@ -194,5 +204,12 @@ def find_sections(table: Table) -> list[Section]:
         kind: SectionKind = (
             "indicator" if kinds & {"target", "actual"} or any(k.startswith("tier:") for k in kinds) else "score"
         )
-        sections.append(Section(table=table, kind=kind, header_rows=header_rows, start=start, end=end, roles=final))
+        section = Section(table, kind, header_rows, start, end, final, tuple(r for r in repeats if r < end))
+        sections.append(section)
     return sections
+
+
+def _closed_before(table: Table, group: tuple[tuple[int, ...], dict[int, str], list[int]], row: int) -> bool:
+    """A total row or a section heading between two headers: the second one starts a table of its own."""
+    after = max(group[0][-1], *group[2]) + 1 if group[2] else group[0][-1] + 1
+    return any(_is_total_row(table, r) or _is_section_break(table, r) for r in range(after, row))

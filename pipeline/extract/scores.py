@@ -124,6 +124,8 @@ def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[
     levels = LevelCells()
     leaf_role = "level3" if "level3" in section.roles.values() else "level2"
     for row in range(section.start, section.end):
+        if row in section.repeated_headers:
+            continue
         if (found := subtotal_label(section, row)) is not None:
             label, _ = found
             covered = list(range(since_subtotal, len(rows))) if label.startswith("小计") else list(range(len(rows)))
