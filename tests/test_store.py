@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DataError
 
+from models.report import SpendingItem
 from pipeline.process import unreadable_report
 from pipeline.store import Filters, Processed, Store, database_url
 from pipeline.store.database import MIGRATIONS_DIR
@@ -168,3 +170,18 @@ def test_database_urls_are_normalised(tmp_path: Path) -> None:
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
     assert database_url(None).endswith("/perfaudit.db")
+
+
+def test_a_replacement_the_database_refuses_leaves_the_stored_version_whole(store: Store) -> None:
+    if store.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite keeps exact text of any size; PostgreSQL's NUMERIC(18,2) refuses 10^24")
+    sha = sha_of(b"a")
+    good = full_report("a.pdf", sha)
+    store.save(Processed(good))
+    refused = good.model_copy(update={"spending_items": [SpendingItem(name="误读", amount=Decimal(10) ** 24)]})
+
+    with pytest.raises(DataError):
+        store.save(Processed(refused))
+
+    assert store.load_report(sha) == good
+    assert _count(store, SpendingItemRow.id) == len(good.spending_items)
