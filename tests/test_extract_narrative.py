@@ -159,3 +159,5 @@ def test_adjustment_reasons_need_an_adjustment_word_and_an_amount() -> None:
     text = "概算总投资为670.64万元,年中财政收回57.63万元，调剂55万元给下属单位。部分指标需要调整。"
     reasons = narrative.adjustment_reasons(_doc(text), _at)
     assert [r.text for r in reasons] == ["年中财政收回57.63万元", "调剂55万元给下属单位"]
+    grouped = "批复预算为12,988,306.00元，年中追加2,617,927.00元,实际投资为15,606,233.00元。"
+    assert [r.text for r in narrative.adjustment_reasons(_doc(grouped), _at)] == ["年中追加2,617,927.00元"]

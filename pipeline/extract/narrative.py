@@ -44,9 +44,10 @@ COUNT_STOP_WORDS = frozenset(
     ["的", "和", "及", "与", "中", "共", "等", "均", "已", "都", "将", "已经", "全部", "正式", "为", "是"]
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_NAME_START = re.compile(r"[，,；;。:：\n①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
+# An ASCII comma between digits groups thousands (2,617,927.00元); it ends nothing.
+_NAME_START = re.compile(r"[，；;。:：\n①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|,(?!\d)")
 _NAME_STRIP = re.compile(r"^[\s、，,；;：:。.\-—)）]+|[\s、，,；;：:为是共计约]+$")
-_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_CLAUSE_END = re.compile(r"[，；;。！？!?]|,(?!\d)")
 _NAMED_WHOLE = re.compile(r"占(?P<words>[\u4e00-\u9fff]{2,6}?)的?(?:比[重例])?[为是]?$")
 _SHARE_WORDS = ("占比", "占", "比重为", "比例为", "占比为")
 _CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
