@@ -245,3 +245,26 @@ def test_grand_total_of_100_over_an_incomplete_table_is_one_finding() -> None:
     data = extraction(facts=Facts(subtotals=[grand]), indicators=indicators, kind="self_evaluation_form", **base)
     assert len(findings(data, "score.table_incomplete")) == 1
     assert findings(data, "score.weights_sum") == [] and findings(data, "form.standard_weights") == []
+
+
+def test_grand_total_row_is_held_to_every_score_not_to_the_rows_grouped_under_it() -> None:
+    complete = [*SEED_TABLE, ("项目绩效", "55", "项目产出", "55", "产出数量", "55", "50")]
+
+    def grand(score: str) -> ScoreSubtotal:
+        return ScoreSubtotal(
+            label="合计",
+            target="scores",
+            rows=[11],
+            weight=Decimal(100),
+            score=Decimal(score),
+            evidence={"score": cell(2, 21, 6, score), "weight": cell(2, 21, 5, "100")},
+        )
+
+    same_as_text = extraction(facts=Facts(subtotals=[grand("92")]), scores=score_rows(complete), **total("92"))
+    assert findings(same_as_text, "score.subtotal") == [] and findings(same_as_text, "score.total") == []
+    [finding] = findings(
+        extraction(facts=Facts(subtotals=[grand("95")]), scores=score_rows(complete), **total("92")), "score.subtotal"
+    )
+    assert "95" in finding.message and "92" in finding.message and len(finding.evidence) == 13
+    incomplete = extraction(facts=Facts(subtotals=[grand("95")]), scores=score_rows(), **total("92"))
+    assert findings(incomplete, "score.subtotal") == []

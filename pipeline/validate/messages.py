@@ -21,6 +21,14 @@ def printed_unit(value: Decimal, evidence: Evidence | None = None, unit: str | N
     for name, _ in _SCALES:
         if name in text:
             return name
+    tokens = _DIGITS.findall(text)
+    if evidence is not None and evidence.resolution and len(tokens) == 1:
+        # one unit of the last printed digit, in yuan, over that digit's place value is the unit's scale
+        decimals = len(tokens[0].partition(".")[2])
+        scale = evidence.resolution * Decimal(10) ** decimals
+        named = next((name for name, size in _SCALES if size == scale), None)
+        if named is not None:
+            return named
     for name, scale in _SCALES:
         if any(Decimal(token) * scale == value for token in _DIGITS.findall(text)):
             return name
@@ -38,9 +46,19 @@ def money(value: Decimal, evidence: Evidence | None = None, unit: str | None = N
         scaled = scaled.quantize(step.normalize())
     elif step is not None:
         scaled = scaled.quantize(Decimal(1))
+    elif (printed := _printed_token(scaled, evidence)) is not None:
+        scaled = printed
     else:
         scaled = _trim(scaled, minimum_places=2)
     return f"{scaled:f}{name}"
+
+
+def _printed_token(scaled: Decimal, evidence: Evidence | None) -> Decimal | None:
+    """The figure exactly as the evidence prints it (2026400 stays 2026400, 9.90 keeps its zero)."""
+    if evidence is None:
+        return None
+    text = unicodedata.normalize("NFKC", evidence.text).replace(",", "")
+    return next((Decimal(token) for token in _DIGITS.findall(text) if Decimal(token) == scaled), None)
 
 
 def money_difference(

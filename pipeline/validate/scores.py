@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from models.facts import Extraction
+from models.facts import Extraction, ScoreSubtotal
 from models.report import Evidence
 from pipeline.validate import messages as say
 from pipeline.validate.common import evidence_list
@@ -187,23 +187,54 @@ def table_incomplete(extraction: Extraction) -> Iterator[Flag]:
     )
 
 
-def _is_total_row(extraction: Extraction, evidence: Evidence | None, label: str) -> bool:
-    total_evidence = extraction.report.evidence.get("total_score")
-    if evidence is not None and total_evidence is not None:
-        return evidence.key() == total_evidence.key()
-    return "总分" in label
+def _is_total_row(extraction: Extraction, item: ScoreSubtotal) -> bool:
+    """The table's grand total: the record's total itself, a row weighing 100, or a 总分/总计 row."""
+    evidence, total_evidence = item.evidence.get("score"), extraction.report.evidence.get("total_score")
+    if evidence is not None and total_evidence is not None and evidence.key() == total_evidence.key():
+        return True
+    return item.weight == FULL_MARKS or "总分" in item.label or "总计" in item.label
+
+
+def _grand_total_flag(extraction: Extraction, item: ScoreSubtotal) -> Flag | None:
+    """A grand-total row is a second printing of the total: checked against every score of a complete
+    table, unless it prints the same value as the record's total (score.total checks that value)."""
+    report = extraction.report
+    assert item.score is not None
+    if report.total_score is not None and report.total_score == item.score:
+        return None
+    tree = score_tree(extraction)
+    top = tree.top_weights()
+    if top is None or any(leaf.score is None for leaf in tree.leaves if leaf.weight is not None):
+        return None
+    if abs(sum((weight for _, weight, _ in top), Decimal(0)) - FULL_MARKS) > half_unit(FULL_MARKS):
+        return None
+    scored = [leaf for leaf in tree.leaves if leaf.score is not None]
+    total = sum((leaf.score for leaf in scored if leaf.score is not None), Decimal(0))
+    evidence = item.evidence.get("score")
+    if abs(total - item.score) <= half_unit(item.score, evidence):
+        return None
+    return Flag(
+        message=f"{item.label}得分 {say.points(item.score)} 与全部 {len(scored)} 项得分合计 {say.points(total)} 不符",
+        evidence=evidence_list([evidence] + [leaf.score_evidence for leaf in scored]),
+    )
 
 
 @rule("score.subtotal", severity="error")
 def subtotal(extraction: Extraction) -> Iterator[Flag]:
     """A printed 小计/合计 score equals the sum of the scores of its rows (a 合计 may include the funds row).
 
-    Not flagged: a subtotal over a row without a score; the document's total (score.total checks it).
+    A grand-total row (weight 100, 总分, 总计) is held to every score of the table, not to the rows
+    extraction grouped under it. Not flagged: a subtotal over a row without a score; a grand total
+    printing the record's total (score.total checks it); a grand total over an incomplete table.
     """
     funds = score_tree(extraction).funds
     for item in extraction.facts.subtotals:
         evidence = item.evidence.get("score")
-        if item.score is None or not item.rows or _is_total_row(extraction, evidence, item.label):
+        if item.score is None or not item.rows:
+            continue
+        if _is_total_row(extraction, item):
+            if flag := _grand_total_flag(extraction, item):
+                yield flag
             continue
         rows = _subtotal_rows(extraction, item.target, item.rows)
         if not rows or any(row.score is None for row in rows):
