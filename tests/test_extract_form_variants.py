@@ -331,3 +331,10 @@ def test_a_row_cut_by_a_page_break_is_read_whole() -> None:
         (None, "≥95%", "无"),  # a second target under one merged name is a row of its own
     ]
     assert indicators[0].evidence["deviation_reason"].text == "部分农户外出务工，下"
+
+
+def test_a_name_line_above_the_table_does_not_split_the_form() -> None:
+    extraction = _extract("项目支出绩效自评表", "项目名称：农村公路养护补助", form_grids.CENTRAL[2:])
+    report = extraction.report
+    assert report.project.name == "农村公路养护补助"
+    assert len(report.indicators) == 4 and report.budget.spent == Decimal("990000")

@@ -12,8 +12,17 @@ from collections.abc import Iterator
 
 from models.document import Block, Document, Paragraph, Table
 from pipeline.extract.labels import match_label
-from pipeline.extract.vocabulary import FORM_TITLE, PROJECT_LABELS, compact
+from pipeline.extract.vocabulary import (
+    BUDGET_TABLE_LABELS,
+    FORM_TITLE,
+    PROJECT_LABELS,
+    SCORE_COLUMNS,
+    TARGET_COLUMNS,
+    compact,
+)
 
+_BODY_BUDGET = {q: BUDGET_TABLE_LABELS[q] for q in ("planned", "adjusted", "spent")}
+_BODY_INDICATORS = {r: SCORE_COLUMNS[r] for r in ("level1", "level2", "level3")} | {"target": TARGET_COLUMNS["target"]}
 _TITLE_MAX = 60
 _SENTENCE_MARKS = "，。；！？,;"
 
@@ -34,8 +43,13 @@ def _is_name_label(text: str) -> bool:
     return match_label(text, PROJECT_LABELS) == "name"
 
 
+def _is_body_label(text: str) -> bool:
+    """A funds column (年初预算数, 全年执行数 …) or an indicator column (一级指标, 年度指标值 …)."""
+    return match_label(text, _BODY_BUDGET) is not None or match_label(text, _BODY_INDICATORS) is not None
+
+
 def _markers(blocks: list[Block]) -> Iterator[tuple[Position, str]]:
-    """Form titles and 项目名称 labels in reading order."""
+    """Form titles, 项目名称 labels and the labels of a form's body, in reading order."""
     for number, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _is_form_title(block.text):
@@ -52,17 +66,26 @@ def _markers(blocks: list[Block]) -> Iterator[tuple[Position, str]]:
                     kinds.add("title")
                 elif _is_name_label(cell.text):
                     kinds.add("name")
-            for kind in sorted(kinds, reverse=True):  # a title before a name on the same row
-                yield (number, row), kind
+                elif _is_body_label(cell.text):
+                    kinds.add("body")
+            for kind in ("title", "name", "body"):
+                if kind in kinds:
+                    yield (number, row), kind
 
 
 def second_form_start(document: Document) -> Position | None:
-    """Where a second form begins, or None when the document holds one form at most."""
-    seen_name = False
+    """Where a second form begins, or None when the document holds one form at most.
+
+    Only after the first form's name and some of its body: a 项目名称 line above the table that
+    prints 项目名称 again is still the first form.
+    """
+    seen_name = seen_body = False
     for position, kind in _markers(document.blocks):
-        if kind == "name" and not seen_name:
-            seen_name = True
-        elif seen_name:
+        if kind == "body":
+            seen_body = seen_name
+        elif not seen_name:
+            seen_name = kind == "name"
+        elif seen_body:
             return position
     return None
 
