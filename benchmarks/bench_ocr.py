@@ -50,7 +50,7 @@ def truth_cells(page: pdfplumber.page.Page) -> list[str]:
     return [normalise(cell) for table in page.extract_tables() for row in table for cell in row if cell]
 
 
-def bench_pdf(text_pdf: Path, scanned_pdf: Path, dpi: int) -> dict[str, list[float]]:
+def bench_pdf(text_pdf: Path, scanned_pdf: Path, dpi: int, show_wrong: bool = False) -> dict[str, list[float]]:
     stats: dict[str, list[float]] = {key: [] for key in ("wall", "cpu", "cells", "similarity")}
     figures = {"high_right": 0, "high_wrong": 0, "low_right": 0, "low_wrong": 0}
     with pdfplumber.open(text_pdf) as original:
@@ -69,6 +69,8 @@ def bench_pdf(text_pdf: Path, scanned_pdf: Path, dpi: int) -> dict[str, list[flo
                 if _DIGIT.search(text):
                     band = "high" if (confidence or 0) >= LOW_CONFIDENCE else "low"
                     figures[f"{band}_{'right' if truth[text] else 'wrong'}"] += 1
+                    if show_wrong and not truth[text]:
+                        print(f"    page {index + 1}: read {text!r} at {confidence}")
 
             ocr_text = "".join(line.text for line in page.lines) + "".join(
                 cell.text for table in page.tables for cell in table.cells
@@ -88,7 +90,12 @@ def main() -> None:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--dpi", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--noise", type=float, default=ScanStyle.noise_sigma, help="gray-level noise (σ)")
+    parser.add_argument("--blur", type=float, default=ScanStyle.blur_radius, help="blur radius (pixels)")
+    parser.add_argument("--quality", type=int, default=ScanStyle.jpeg_quality, help="JPEG quality")
+    parser.add_argument("--show-wrong", action="store_true", help="print each figure cell read wrong")
     args = parser.parse_args()
+    style = ScanStyle(dpi=args.dpi, noise_sigma=args.noise, blur_radius=args.blur, jpeg_quality=args.quality)
     inputs = args.pdfs or [path for path in DEFAULT_INPUTS if path.exists()]
 
     started = time.perf_counter()
@@ -97,8 +104,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for text_pdf in inputs:
             scanned = Path(tmp) / f"{text_pdf.stem}.scanned.pdf"
-            angles = make_scanned_pdf(text_pdf, scanned, style=ScanStyle(dpi=args.dpi), seed=args.seed)
-            stats = bench_pdf(text_pdf, scanned, args.dpi)
+            angles = make_scanned_pdf(text_pdf, scanned, style=style, seed=args.seed)
+            stats = bench_pdf(text_pdf, scanned, args.dpi, args.show_wrong)
             print(f"\n{text_pdf.name}: {len(angles)} pages, skew {min(angles):+.2f}°…{max(angles):+.2f}°")
             print(
                 f"  seconds/page  wall mean {statistics.mean(stats['wall']):.2f}, max {max(stats['wall']):.2f};"

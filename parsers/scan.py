@@ -214,15 +214,23 @@ def _segments(mask: np.ndarray) -> list[Segment]:
     return [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]  # type: ignore[misc]
 
 
-def _cluster(values: list[float], tolerance: float) -> list[float]:
-    """Sorted values merged where closer than `tolerance` (one ruling drawn a few pixels thick)."""
-    groups: list[list[float]] = []
+def _cluster(values: list[tuple[float, float]], tolerance: float, min_gap: float) -> list[float]:
+    """Ruling positions from (position, length) pieces: pieces closer than `tolerance` are one ruling
+    drawn a few pixels thick; of two rulings closer than `min_gap` (no text fits between them) the one
+    with less length is a glyph stroke and is dropped."""
+    groups: list[list[tuple[float, float]]] = []
     for value in sorted(values):
-        if groups and value - groups[-1][-1] <= tolerance:
+        if groups and value[0] - groups[-1][-1][0] <= tolerance:
             groups[-1].append(value)
         else:
             groups.append([value])
-    return [sum(group) / len(group) for group in groups]
+    edges = [(sum(p for p, _ in group) / len(group), sum(n for _, n in group)) for group in groups]
+    while True:
+        close = [i for i in range(len(edges) - 1) if edges[i + 1][0] - edges[i][0] < min_gap]
+        if not close:
+            return [position for position, _ in edges]
+        i = close[0]
+        del edges[i if edges[i][1] < edges[i + 1][1] else i + 1]
 
 
 def table_rulings(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -256,8 +264,9 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list
         region_v = vertical[y : y + h, x : x + w]
         h_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_h)]
         v_segs = [(sx + x, sy + y, sw, sh) for sx, sy, sw, sh in _segments(region_v)]
-        rows = _cluster([sy + sh / 2 for _, sy, _, sh in h_segs], tolerance)
-        cols = _cluster([sx + sw / 2 for sx, _, sw, _ in v_segs], tolerance)
+        min_gap = dpi * 0.15  # a row lower than a line of small text, a column narrower than two characters
+        rows = _cluster([(sy + sh / 2, sw) for _, sy, sw, sh in h_segs], tolerance, min_gap)
+        cols = _cluster([(sx + sw / 2, sh) for sx, _, sw, sh in v_segs], tolerance, min_gap)
         # An open table (no outer vertical border) still has rulings reaching its outer edge.
         if h_segs and cols:
             left, right = min(s[0] for s in h_segs), max(s[0] + s[2] for s in h_segs)
@@ -279,6 +288,7 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> list
         # Smaller than one row of body text: strokes of bold headings crossing, not a table.
         if len(rows) < 2 or len(cols) < 2 or cols[-1] - cols[0] < dpi * 0.75 or rows[-1] - rows[0] < dpi * 0.17:
             continue
+        rows, cols = _supported(rows, cols, horizontal, vertical, dpi)
         grid = _grid(rows, cols, horizontal, vertical, dpi)
         grid.open_top, grid.open_bottom = open_top, open_bottom
         grids.append(grid)
@@ -313,6 +323,42 @@ def _covered(mask: np.ndarray, band: slice, span: slice, *, along_rows: bool) ->
         return False
     hits = strip.any(axis=1) if along_rows else strip.any(axis=0)
     return float(hits.mean()) >= 0.85
+
+
+def _supported(
+    rows: list[float], cols: list[float], horizontal: np.ndarray, vertical: np.ndarray, dpi: float
+) -> tuple[list[float], list[float]]:
+    """Drop inner edges whose ruling does not run the full length of a single grid unit anywhere.
+
+    A real ruling always bounds at least one cell from corner to corner; strokes of glyphs
+    that survived the filters cover part of a unit at most. (An edge that bounds nothing
+    would only make every cell across it a merged one.)
+    """
+    reach = max(2, round(dpi * 0.03))
+    rows, cols = list(rows), list(cols)
+
+    def band(edge: float) -> slice:
+        return slice(max(0, round(edge) - reach), round(edge) + reach + 1)
+
+    def between(low: float, high: float) -> slice:
+        return slice(round(low) + reach, round(high) - reach)
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(cols) - 1):
+            spans = (between(a, b) for a, b in itertools.pairwise(rows))
+            if not any(_covered(vertical, band(cols[i]), span, along_rows=True) for span in spans):
+                del cols[i]
+                changed = True
+                break
+        for i in range(1, len(rows) - 1):
+            spans = (between(a, b) for a, b in itertools.pairwise(cols))
+            if not any(_covered(horizontal, band(rows[i]), span, along_rows=False) for span in spans):
+                del rows[i]
+                changed = True
+                break
+    return rows, cols
 
 
 def _grid(rows: list[float], cols: list[float], horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> Grid:

@@ -78,6 +78,19 @@ def test_open_sided_table_keeps_its_outer_columns() -> None:
     assert grid.col_edges[-1] == pytest.approx(COLS[-1], abs=4)
 
 
+def test_stray_strokes_inside_a_cell_add_no_rows_or_columns() -> None:
+    image = draw_grid(set())
+    draw = ImageDraw.Draw(image)
+    # A glyph-like cross of strokes touching the cell's top ruling, as heavy blur makes of some characters.
+    x, y = COLS[1] + 60, ROWS[1]
+    draw.line([(x, y + 22), (x + 90, y + 22)], fill=0, width=2)
+    draw.line([(x + 10, y), (x + 10, y + 40)], fill=0, width=2)
+    draw.line([(x + 80, y), (x + 80, y + 40)], fill=0, width=2)
+    (grid,) = grids_of(image)
+    assert len(grid.row_edges) == len(ROWS) and len(grid.col_edges) == len(COLS)
+    assert len(grid.cells) == 16
+
+
 def test_table_cut_by_a_page_break_keeps_its_unruled_last_row() -> None:
     image = draw_grid({("h", len(ROWS) - 1, c) for c in range(len(COLS) - 1)})
     (grid,) = grids_of(image)
