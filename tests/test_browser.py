@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import socket
 import threading
 import time
@@ -25,7 +26,12 @@ from pipeline.store import Store
 from pipeline.web import create_app
 from tests.web_seed import SEED_DOCX, SEED_PDF, copy_database, shared_seed_database
 
-CHROMIUM = os.environ.get("PERFAUDIT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = (
+    os.environ.get("PERFAUDIT_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
