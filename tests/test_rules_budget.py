@@ -22,6 +22,29 @@ def test_total_printed_zero_over_a_nonzero_source_is_caught_blank_sources_count_
     assert finding.code == "TOTAL_ZERO_PARTS_NONZERO"
 
 
+def test_a_source_itemised_by_the_rows_after_it_is_counted_once() -> None:
+    nested = funds(
+        planned="150",
+        sources={
+            "财政拨款": {"planned": "100"},
+            "中央": {"planned": "60"},
+            "省级": {"planned": "40"},
+            "其他资金": {"planned": "50"},
+        },
+    )
+    assert findings(extraction(**nested), "budget.sources_sum") == []
+    wrong = funds(
+        planned="160",
+        sources={
+            "财政拨款": {"planned": "100"},
+            "中央": {"planned": "60"},
+            "省级": {"planned": "40"},
+            "其他资金": {"planned": "50"},
+        },
+    )
+    assert findings(extraction(**wrong), "budget.sources_sum")
+
+
 def test_sources_within_rounding_or_all_blank_are_silent() -> None:
     rounding = funds(planned="100.01", sources={"a": {"planned": "50.00"}, "b": {"planned": "50.00"}})
     assert findings(extraction(**rounding), "budget.sources_sum") == []

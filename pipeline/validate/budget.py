@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from models.facts import Extraction
+from models.report import FundingSource
 from pipeline.validate import messages as say
 from pipeline.validate.common import (
     BUDGET_LABELS,
@@ -34,7 +35,9 @@ def sources_sum(extraction: Extraction) -> Iterator[Flag]:
     """Each column's total equals the sum of its funding-source rows.
 
     Not flagged: a column whose total is blank, or whose every source is blank (only the
-    total was filled in); differences within the rounding of all the printed figures.
+    total was filled in); differences within the rounding of all the printed figures; sources that
+    add up once a source itemised by the rows right after it (财政拨款 then 其中 中央 / 省级) is
+    counted once.
     """
     budget = extraction.report.budget
     for column in SOURCE_COLUMNS:
@@ -46,7 +49,10 @@ def sources_sum(extraction: Extraction) -> Iterator[Flag]:
         parts_sum = sum((value for _, value in printed), Decimal(0))
         total_evidence = evidence_of(budget, column)
         figures = [(total, total_evidence)] + [(value, evidence_of(src, column)) for src, value in printed]
-        if abs(total - parts_sum) <= money_tolerance(figures):
+        tolerance = money_tolerance(figures)
+        if abs(total - parts_sum) <= tolerance:
+            continue
+        if any(abs(total - alternative) <= tolerance for alternative in _sums_without_nested_parents(printed)):
             continue
         code = "TOTAL_ZERO_PARTS_NONZERO" if total == 0 and parts_sum != 0 else None
         parts_text = "、".join(f"{src.name} {say.money(value, evidence_of(src, column))}" for src, value in printed)
@@ -59,6 +65,20 @@ def sources_sum(extraction: Extraction) -> Iterator[Flag]:
             evidence=evidence_list([total_evidence] + [evidence_of(src, column) for src, _ in printed]),
             code=code,
         )
+
+
+def _sums_without_nested_parents(printed: list[tuple[FundingSource, Decimal]]) -> Iterator[Decimal]:
+    """The column's sum with one source left out whenever the next two or more sources add up to it
+    exactly: that source is their parent, printed as a row of its own."""
+    values = [value for _, value in printed]
+    whole = sum(values, Decimal(0))
+    for i, value in enumerate(values):
+        running = Decimal(0)
+        for j in range(i + 1, len(values)):
+            running += values[j]
+            if j > i + 1 and running == value and value != 0:
+                yield whole - value
+                break
 
 
 @rule("budget.execution_rate", severity="error")
