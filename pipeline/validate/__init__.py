@@ -2,6 +2,12 @@
 
 `validate(extraction)` runs every rule and returns the findings sorted by rule, then by their
 first evidence, so a finding's key (rule + evidence locations) is stable across re-runs.
+
+The rules are conservative: a rule whose inputs are missing is silent; a comparison allows the
+rounding of every printed figure it uses (`tolerance`), counts being exact; when a quantity can be
+computed in several ways the templates allow (a rate over the adjusted, received or initial
+budget), one that fits is enough; and an inconsistency another rule owns is left to that rule.
+Each rule's docstring lists what it deliberately does not flag.
 """
 
 from __future__ import annotations
