@@ -31,11 +31,10 @@ def items_sum(extraction: Extraction) -> Iterator[Flag]:
         ]
         if abs(parts_sum - whole) <= money_tolerance(figures):
             continue
-        first_part = itemisation.parts[0].evidence
         yield Flag(
             message=(
-                f"分项{itemisation.label}合计 {say.money(parts_sum, first_part)}（{len(itemisation.parts)} 项），"
-                f"与{itemisation.label} {say.money(whole, whole_evidence)} 相差 "
+                f"分项金额合计 {say.money(parts_sum, whole_evidence)}（{len(itemisation.parts)} 项），"
+                f"与“{itemisation.label}” {say.money(whole, whole_evidence)} 相差 "
                 f"{say.money_difference(parts_sum - whole, whole, whole_evidence)}"
             ),
             evidence=evidence_list([whole_evidence] + [part.evidence for part in itemisation.parts]),
