@@ -132,9 +132,6 @@ class ScoreTree:
             parts.append((group.name or "未分组", weight, evidence))
         return parts or None
 
-    def has_weights(self) -> bool:
-        return any(leaf.weight is not None for leaf in self.leaves) or any(g.weight is not None for g in self.groups)
-
 
 def score_tree(extraction: Extraction) -> ScoreTree:
     """Group the weighted rows by level 1. A header weight with no rows under it (绩效指标(90分)
