@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pipeline.store.decisions import VERDICTS, decide, decisions_of, reopen
+from pipeline.store.rows import finding_key
 from pipeline.store.store import STATUSES, Store
 from pipeline.validate.registry import CONTRACT_RULE_IDS
 from pipeline.web.charts import execution_rates, findings_by_rule, findings_by_year
@@ -194,8 +195,6 @@ def reopen_finding(
 
 
 def _known_finding(store: Store, sha256: str, key: str) -> None:
-    from pipeline.store.rows import finding_key
-
     report = store.load_report(sha256)
     if report is None or all(finding_key(f) != key for f in report.findings):
         raise HTTPException(status_code=404, detail="这个文件没有这条问题")
