@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -58,6 +59,8 @@ class Totals:
     documents: Counter[str] = field(default_factory=Counter)
     seconds: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    differences: Counter[tuple[str, str]] = field(default_factory=Counter)
+    examples: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def document_format(path: Path) -> str:
@@ -100,6 +103,10 @@ def tally(outcomes: Sequence[Outcome]) -> Totals:
             totals.fields[(fmt, outcome.genre, group)].add(counts)
             totals.fields[(fmt, "all", group)].add(counts)
         totals.layouts[(fmt, outcome.layout)].add(outcome.comparison.total())
+        for difference in outcome.comparison.differences:
+            where = re.sub(r"\[\d+\]", "[]", difference.path)
+            totals.differences[(fmt, where)] += 1
+            totals.examples.setdefault((fmt, where), f"{outcome.path}: {difference.truth!r} → {difference.extracted!r}")
         rules_found = {rule for rule, _ in outcome.found}
         for rule in outcome.planted:
             totals.planted[(fmt, rule)] += 1
@@ -131,7 +138,20 @@ def render(totals: Totals, note: str) -> str:
     formats = [f for f in FORMAT_ORDER if totals.documents[f]]
     lines = ["# Extraction and checking accuracy on the generated corpus", "", note, ""]
     lines += ["Written by `benchmarks/accuracy.py` (`make bench-accuracy`); do not edit by hand.", ""]
-    lines += ["## Documents", ""]
+    lines += ["## Summary", ""]
+    summary = []
+    for fmt in formats:
+        overall = Tally()
+        for group in GROUPS:
+            overall.add(totals.fields[(fmt, "all", group)])
+        planted = sum(v for (f, _), v in totals.planted.items() if f == fmt)
+        found = sum(v for (f, _), v in totals.recalled.items() if f == fmt)
+        summary.append([
+            fmt, totals.documents[fmt], _pct(overall.f1), f"{found}/{planted}",
+            f"{totals.clean_errors[fmt]} in {totals.clean_docs_with_error[fmt]} of {totals.clean_docs[fmt]}",
+        ])  # fmt: skip
+    lines += _table(["format", "documents", "field F1 %", "planted faults found", "errors on clean documents"], summary)
+    lines += ["", "## Documents", ""]
     lines += _table(
         ["format", "documents", "clean", "seconds per document"],
         [
@@ -193,6 +213,13 @@ def render(totals: Totals, note: str) -> str:
         ["layout", *formats],
         [[layout, *[_pct(totals.layouts[(f, layout)].f1) for f in formats]] for layout in layouts],
     )
+    if totals.differences:
+        lines += ["", "## Most frequent field differences", ""]
+        common = totals.differences.most_common(25)
+        lines += _table(
+            ["format", "field", "times", "first example (truth → extracted)"],
+            [[fmt, where, times, totals.examples[(fmt, where)].replace("|", "\\|")] for (fmt, where), times in common],
+        )
     if totals.misses:
         lines += ["", "## Planted faults not found", ""]
         lines += [f"- {miss}" for miss in totals.misses]

@@ -161,3 +161,44 @@ def test_pdf_rendering(tmp_path: Path) -> None:
         with pdfplumber.open(pdf) as document:
             text = "".join(page.extract_text() or "" for page in document.pages)
         assert truth["project"]["implementing_unit"] in text.replace(" ", "").replace("\n", "")
+
+
+def test_comparison_counts_wrong_missing_and_invented_values() -> None:
+    from corpus.generate.truth import compare
+
+    truth = {
+        "kind": "self_evaluation_form",
+        "project": {"name": "项目甲", "year": 2021, "leader": None},
+        "budget": {"planned": "100.00", "spent": "90.00", "reason": None, "sources": []},
+        "spending_items": [],
+        "scores": [],
+        "indicators": [
+            {"name": "合格率", "target": "≥95%", "weight": 10, "score": 10},
+            {"name": "满意度", "target": "≥90%", "weight": 10, "score": 9.5},
+        ],
+        "total_score": 29.5,
+        "grade": None,
+    }
+    record = {
+        "kind": "self_evaluation_form",
+        "project": {"name": "项目 甲", "year": 2021, "leader": "张三"},  # whitespace is not a difference
+        "budget": {"planned": "100.00", "spent": "99.00", "reason": None, "sources": []},
+        "spending_items": [],
+        "scores": [],
+        "indicators": [  # found in the other order: rows pair by name
+            {"name": "满意度", "target": "≥90%", "weight": 10.0, "score": 9.5},
+            {"name": "合格率", "target": None, "weight": 10, "score": 10},
+        ],
+        "total_score": 29.5,
+        "grade": None,
+    }
+    comparison = compare(truth, record)
+    assert sorted(d.path for d in comparison.differences) == [
+        "budget.spent",
+        "indicators[0].target",
+        "project.leader",
+    ]
+    assert (comparison.groups["budget"].tp, comparison.groups["budget"].fp, comparison.groups["budget"].fn) == (1, 1, 1)
+    assert (comparison.groups["project"].fp, comparison.groups["project"].fn) == (1, 0)
+    assert (comparison.groups["indicators"].tp, comparison.groups["indicators"].fn) == (7, 1)
+    assert comparison.groups["total_grade"].tp == 1

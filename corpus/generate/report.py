@@ -727,4 +727,7 @@ def build_report(rng: random.Random, faults: list[str]) -> Built:
         plant(rng, facts, rule)
     blocks, conclusion = layout_report(rng, facts)
     layout = f"report/{facts.info_layout}/{facts.score_layout}/{facts.order}"
-    return Built(blocks=blocks, truth=truth_of(facts, conclusion), planted=facts.planted, layout=layout)
+    header = facts.project.implementing_unit if rng.random() < 0.35 else None  # a running header, as the seed has
+    return Built(
+        blocks=blocks, truth=truth_of(facts, conclusion), planted=facts.planted, layout=layout, header_text=header
+    )
