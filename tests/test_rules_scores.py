@@ -231,6 +231,13 @@ def test_form_whose_funds_weight_was_not_read_has_no_known_top_level() -> None:
         assert findings(data, rule_id) == [], rule_id
 
 
+def test_form_without_a_funds_row_is_judged_on_its_indicators() -> None:
+    indicators = _form_indicators([("产出指标", "60", "60"), ("效益指标", "30", "30")])
+    data = extraction(indicators=indicators, kind="self_evaluation_form", **total("90"))
+    [finding] = findings(data, "score.table_incomplete")
+    assert "90" in finding.message
+
+
 def test_grand_total_of_100_over_an_incomplete_table_is_one_finding() -> None:
     indicators = _form_indicators([("产出指标", "50", "50"), ("效益指标", "30", "30")])
     grand = ScoreSubtotal(

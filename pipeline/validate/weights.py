@@ -168,5 +168,6 @@ def score_tree(extraction: Extraction) -> ScoreTree:
             score_evidence=evidence_of(budget, "execution_score"),
             row_evidence=evidence_of(budget, "execution_weight") or evidence_of(budget, "execution_score"),
         )
-    unknown = report.kind == "self_evaluation_form" and budget.execution_weight is None
+    funds_row_printed = budget.execution_score is not None or budget.execution_rate is not None
+    unknown = report.kind == "self_evaluation_form" and budget.execution_weight is None and funds_row_printed
     return ScoreTree(groups=list(groups.values()), funds=funds, funds_weight_unknown=unknown)
