@@ -338,3 +338,19 @@ def test_a_name_line_above_the_table_does_not_split_the_form() -> None:
     report = extraction.report
     assert report.project.name == "农村公路养护补助"
     assert len(report.indicators) == 4 and report.budget.spent == Decimal("990000")
+
+
+def test_execution_row_gives_its_rate_when_no_funds_block_prints_one() -> None:
+    grid = [
+        TITLE[:6],
+        NAME[:6],
+        ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["预算执行率（10分）", "预算执行率", "100%", "92%", "10", "9.2"],
+        ["产出指标（90分）", "维修里程", "≥10公里", "10公里", "90", "90"],
+    ]
+    extraction = _extract(grid)
+    budget = extraction.report.budget
+    assert (budget.execution_weight, budget.execution_score, str(budget.execution_rate)) == (10, Decimal("9.2"), "92")
+    assert (budget.evidence["execution_rate"].row, budget.evidence["execution_rate"].col) == (3, 3)
+    assert [(m.quantity, m.value) for m in extraction.facts.mentions] == [("execution_rate", Decimal(92))]
+    assert [i.name for i in extraction.report.indicators] == ["维修里程"]

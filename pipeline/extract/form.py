@@ -83,9 +83,10 @@ def _execution_rows(report: Report, facts: Facts) -> None:
             kept.append(indicator)
             continue
         moved[number] = None
-        if budget.execution_weight is None and indicator.weight is not None:
-            budget.execution_weight = indicator.weight
-            budget.evidence["execution_weight"] = indicator.evidence["weight"]
+        weight_field = "weight" if indicator.weight is not None else "level1_weight"
+        if budget.execution_weight is None and getattr(indicator, weight_field) is not None:
+            budget.execution_weight = getattr(indicator, weight_field)
+            budget.evidence["execution_weight"] = indicator.evidence[weight_field]
         if budget.execution_score is None and indicator.score is not None:
             budget.execution_score = indicator.score
             budget.evidence["execution_score"] = indicator.evidence["score"]
