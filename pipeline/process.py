@@ -72,7 +72,22 @@ def process_document(
     except MemoryError:
         raise
     except Exception as error:  # a defect of ours must not stop a batch; keep the trace for a bug report
+        wrapped = _wrapped_unreadable(error)
+        if wrapped is not None:
+            return unreadable_report(display, sha256, wrapped.reason), document
         log.exception("internal error while processing %s", display)
         reason = f"内部错误，文件未能处理（{type(error).__name__}: {error}）"
         return unreadable_report(display, sha256, reason), document
     return extraction.report, document
+
+
+def _wrapped_unreadable(error: BaseException) -> UnreadableError | None:
+    """Our own `UnreadableError` (a deadline, say) re-raised by a library inside its own exception type."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, UnreadableError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

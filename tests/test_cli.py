@@ -77,3 +77,20 @@ def test_every_command_help_carries_an_example() -> None:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0
         assert "perfaudit" in result.stdout and "Example" in result.stdout
+
+
+
+def test_a_limit_raised_inside_a_library_error_is_still_found() -> None:
+    """Libraries (the OCR engine, for one) wrap exceptions raised in their callbacks; the limit must still show."""
+    from parsers.errors import LimitExceeded
+    from pipeline.process import _wrapped_unreadable
+
+    try:
+        try:
+            raise LimitExceeded("处理时间超过上限 1 秒")
+        except LimitExceeded as error:
+            raise RuntimeError("engine failed") from error
+    except RuntimeError as wrapped:
+        found = _wrapped_unreadable(wrapped)
+    assert found is not None and "处理时间超过上限" in found.reason
+    assert _wrapped_unreadable(ValueError("a defect of ours")) is None
