@@ -4,7 +4,8 @@ Nothing is downloaded: the detection and recognition models are files inside the
 installed `rapidocr_onnxruntime` package. Detection runs once per page on a
 reduced copy (text stays ~15 px high, which the detector handles well and is
 several times cheaper); recognition runs on crops of the full-resolution image.
-The angle classifier is skipped: the scan stage deskews the page first.
+The angle classifier is not run on every box (the scan stage deskews the page first); it only
+tells, from a sample of boxes, whether a whole page lies upside down.
 """
 
 from __future__ import annotations
@@ -107,6 +108,21 @@ class OcrEngine:
             if text and score >= MIN_CONFIDENCE:
                 words.append(OcrWord(text=text, box=box, confidence=float(score)))
         return words
+
+    def upside_down(self, image: np.ndarray, boxes: Sequence[PixelBox], sample: int = 12) -> bool:
+        """Whether most of the longest text boxes read upside down (the angle classifier's 180° class)."""
+        cv2 = self._cv2
+        longest = sorted(boxes, key=lambda b: (b[2] - b[0]) / max(1.0, b[3] - b[1]), reverse=True)[:sample]
+        crops = []
+        for box in longest:
+            x0, top, x1, bottom = (round(v) for v in box)
+            if x1 - x0 >= 2 * (bottom - top) > 0:
+                crops.append(cv2.cvtColor(np.ascontiguousarray(image[top:bottom, x0:x1]), cv2.COLOR_GRAY2BGR))
+        if not crops:
+            return False
+        _, results, _ = self._rapid.text_cls(crops)
+        turned = sum(1 for label, score in results if label == "180" and score >= 0.9)
+        return turned > len(crops) / 2
 
     def read(self, image: np.ndarray, dpi: float) -> list[OcrWord]:
         return self.recognize(image, self.detect(image, dpi))

@@ -84,6 +84,10 @@ def render_page(pdf_path: Path, page_index: int, dpi: int) -> tuple[np.ndarray, 
 
 def scan_image(gray: np.ndarray, dpi: float, *, number: int, width: float, height: float) -> PageContent:
     """Everything after rendering: usable on any grayscale page image at a known resolution."""
+    return _scan(gray, dpi, number=number, width=width, height=height, upright=False)
+
+
+def _scan(gray: np.ndarray, dpi: float, *, number: int, width: float, height: float, upright: bool) -> PageContent:
     angle = estimate_skew(gray)
     if abs(angle) >= 0.05:
         gray = rotate(gray, -angle)
@@ -103,11 +107,32 @@ def scan_image(gray: np.ndarray, dpi: float, *, number: int, width: float, heigh
     ink[borders > 0] = 0
 
     engine = get_engine()
-    boxes = split_at_rulings(engine.detect(clean, dpi), grids, dpi)
+    detected = engine.detect(clean, dpi)
+    if not upright and (turns := _quarter_turns(clean, detected, dpi)):
+        # A page fed sideways or upside down: turn it upright and start again (sizes swap with a quarter turn).
+        size = (height, width) if turns % 2 else (width, height)
+        turned = np.ascontiguousarray(np.rot90(gray, k=turns))
+        return _scan(turned, dpi, number=number, width=size[0], height=size[1], upright=True)
+    boxes = split_at_rulings(detected, grids, dpi)
     words = engine.recognize(clean, boxes)
     words += engine.recognize(clean, _missed_cell_boxes(words, grids, ink, dpi))
     words = [_dash_or_word(word, ink, dpi) for word in words]
     return _assemble(words, grids, ink, dpi, number=number, width=width, height=height)
+
+
+def _quarter_turns(gray: np.ndarray, boxes: list[PixelBox], dpi: float) -> int:
+    """Counter-clockwise quarter turns that make the page upright: 0, 1, 2 or 3.
+
+    Text runs are wider than tall; when most boxes stand upright the page lies sideways,
+    and the angle classifier then tells which way up the turned page reads.
+    """
+    engine = get_engine()
+    tall = sum(1 for b in boxes if (b[3] - b[1]) > 2 * (b[2] - b[0]))
+    wide = sum(1 for b in boxes if (b[2] - b[0]) > 2 * (b[3] - b[1]))
+    if tall >= 3 and tall > 2 * wide:
+        turned = np.ascontiguousarray(np.rot90(gray, k=1))
+        return 3 if engine.upside_down(turned, engine.detect(turned, dpi)) else 1
+    return 2 if engine.upside_down(gray, boxes) else 0
 
 
 # ── deskew ──────────────────────────────────────────────────────────────────────

@@ -152,6 +152,28 @@ def test_a_turned_drawn_table_is_read_cell_by_cell() -> None:
     assert page.order == [("table", 0), ("line", 0)]
 
 
+@pytest.mark.parametrize("quarter_turns", [1, 2, 3])
+def test_a_page_fed_sideways_or_upside_down_is_turned_upright(quarter_turns: int) -> None:
+    image = draw_grid(set())
+    draw = ImageDraw.Draw(image)
+    body = font(round(10.5 * DPI / 72))
+    texts = {(0, 0): "年初预算数", (0, 1): "全年预算数", (1, 0): "250000.00", (1, 1): "236500.00", (2, 2): "91.10%"}
+    for (r, c), text in texts.items():
+        draw.text((COLS[c] + 15, ROWS[r] + 12), text, font=body, fill=0)
+    draw.text((100, 520), "填报日期：2023年3月10日，单位：万元", font=body, fill=0)
+    width, height = 1240 * 72 / DPI, 700 * 72 / DPI
+    turned = np.ascontiguousarray(np.rot90(np.asarray(image), k=quarter_turns))
+    size = (height, width) if quarter_turns % 2 else (width, height)
+    page = scan_image(turned, DPI, number=1, width=size[0], height=size[1])
+
+    assert (page.width, page.height) == pytest.approx((width, height))
+    (table,) = page.tables
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    cells = {(cell.row, cell.col): cell.text for cell in table.cells}
+    assert {key: cells[key] for key in texts} == texts
+    assert [line.text for line in page.lines] == ["填报日期：2023年3月10日，单位：万元"]
+
+
 @pytest.mark.parametrize(
     ("text", "confidence", "expected"),
     [
