@@ -45,6 +45,7 @@ _SHARE_THINGS = (
     ("建档立卡户", "户", "实现稳定增收"),
     ("参训人员", "人", "通过结业考核"),
 )
+_TOWNS = ("城关镇", "新华镇", "青山乡", "河西镇", "东坝乡", "石桥镇")
 _COUNTED_THINGS = (("便民服务站", "个"), ("村级管护站点", "个"), ("培训班", "期"), ("宣传活动", "场"))
 
 
@@ -98,7 +99,10 @@ class ReportFacts:
     text_planned_slip: bool = False
     rate_override: Decimal | None = None
     balance_override: Decimal | None = None
+    counted_parts: list[tuple[str, int]] | None = None
+    change: tuple[int, int] | None = None  # a year-on-year claim: this year's count and its increase
     share_override: Decimal | None = None
+    change_override: Decimal | None = None
     second_count: int | None = None
     subtotal_error: tuple[int, Decimal] | None = None
     total_override: Decimal | None = None
@@ -222,13 +226,24 @@ def draw_report(rng: random.Random) -> ReportFacts:
     part = round(whole * rng.uniform(0.55, 0.95))
     thing, unit, done = rng.choice(_SHARE_THINGS)
     counted_thing, counted_unit = rng.choice(_COUNTED_THINGS)
+    counted = rng.randint(8, 60)
+    counted_parts = None
+    if rng.random() < 0.5:
+        towns = rng.sample(_TOWNS, 3)
+        cuts = sorted(rng.sample(range(1, counted), 2))
+        counted_parts = list(zip(towns, [cuts[0], cuts[1] - cuts[0], counted - cuts[1]], strict=True))
+    change = None
+    if rng.random() < 0.5:
+        current = rng.randint(300, 5000)
+        change = (current, rng.randint(current // 20, current // 4))
     return ReportFacts(
         project=project, table_money=table_money, text_money=text_money,
         unit_place=rng.choice(("label", "label", "note", "cell")),
         planned=planned, adjusted=adjusted, received=received, spent=spent, adjustments=adjustments,
         sources=sources, source_spent_printed=rng.random() < 0.4,
         items=list(zip(item_names, amounts, strict=True)), leaves=_draw_leaves(rng), targets=_draw_targets(rng),
-        share=(thing, unit, done, whole, part), counted=(counted_thing, counted_unit, rng.randint(8, 60)),
+        share=(thing, unit, done, whole, part), counted=(counted_thing, counted_unit, counted),
+        counted_parts=counted_parts, change=change,
         rate_decimals=rng.choice((2, 2, 2, 1)), score_layout=rng.choice(("7col", "7col", "5col", "5colw")),
         repeat_header=rng.random() < 0.2,
         subtotals=rng.random() < 0.3, total_row=rng.random() < 0.4,
@@ -346,12 +361,22 @@ def plant(rng: random.Random, facts: ReportFacts, rule: str) -> None:
             row.tiers["差"] = f"{round(int(number) * 0.9)}{unit}以下"
             code = "GAP"
     elif rule == "narrative.percent_claim":
-        whole, part = facts.share[3], facts.share[4]
-        true = Decimal(100) * part / whole
-        facts.share_override = quantize(true + rng.choice((Decimal(4), Decimal(-5), Decimal(7))), 0)
+        if facts.change is not None and rng.random() < 0.5:
+            current, increase = facts.change
+            true = Decimal(100) * increase / (current - increase)
+            facts.change_override = quantize(true + rng.choice((Decimal(3), Decimal(-4), Decimal(6))), 1)
+        else:
+            whole, part = facts.share[3], facts.share[4]
+            true = Decimal(100) * part / whole
+            facts.share_override = quantize(true + rng.choice((Decimal(4), Decimal(-5), Decimal(7))), 0)
     elif rule == "narrative.count_mismatch":
-        facts.second_count = facts.counted[2] + rng.choice((2, 3, 5, -2))
-        code = "COUNT_DIFFERS"
+        if facts.counted_parts is not None and rng.random() < 0.5:
+            town, number = facts.counted_parts[-1]
+            facts.counted_parts[-1] = (town, number + rng.choice((1, 2, 4)))
+            code = "PARTS_DIFFER"
+        else:
+            facts.second_count = facts.counted[2] + rng.choice((2, 3, 5, -2))
+            code = "COUNT_DIFFERS"
     else:
         raise ValueError(f"no way to plant {rule} in an evaluation report")
     facts.planted.append(Planted(rule, None if code in ("NOT_MONOTONIC", "GAP") else code))
@@ -584,14 +609,26 @@ def _performance_paragraphs(rng: random.Random, facts: ReportFacts) -> list[Para
     counted_thing, counted_unit, count = facts.counted
     count_text = chinese_count(count) if rng.random() < 0.15 else str(count)
     second = facts.second_count if facts.second_count is not None else count
-    return [
+    built = f"项目实施以来，全县共建成{count_text}{counted_unit}{counted_thing}"
+    if facts.counted_parts is not None:
+        towns = "、".join(f"{town}{number}{counted_unit}" for town, number in facts.counted_parts)
+        built += f"，其中{towns}。"
+    else:
+        built += "，覆盖全部乡镇。"
+    paragraphs = [
         Para("四、项目绩效情况", "heading"),
         Para("（一）项目绩效目标完成情况分析。"),
         Para(f"全年共受理{whole}{unit}{thing}，其中{part}{unit}{done}，占比{plain(share)}%。"),
-        Para(f"项目实施以来，全县共建成{count_text}{counted_unit}{counted_thing}，覆盖全部乡镇。"),
+        Para(built),
         Para(f"截至年底，全县共建成{second}{counted_unit}{counted_thing}，运行情况良好。"),
-        _rate_paragraph(rng, facts),
     ]
+    if facts.change is not None:
+        current, increase = facts.change
+        true = quantize(Decimal(100) * increase / (current - increase), 1)
+        stated = facts.change_override if facts.change_override is not None else true
+        paragraphs.append(Para(f"全年共接听群众来电{current}次，比上年增加{increase}次，增长{plain(stated, 1)}%。"))
+    paragraphs.append(_rate_paragraph(rng, facts))
+    return paragraphs
 
 
 def _conclusion(rng: random.Random, facts: ReportFacts) -> str:
