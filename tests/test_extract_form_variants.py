@@ -354,3 +354,15 @@ def test_execution_row_gives_its_rate_when_no_funds_block_prints_one() -> None:
     assert (budget.evidence["execution_rate"].row, budget.evidence["execution_rate"].col) == (3, 3)
     assert [(m.quantity, m.value) for m in extraction.facts.mentions] == [("execution_rate", Decimal(92))]
     assert [i.name for i in extraction.report.indicators] == ["维修里程"]
+
+
+def test_the_first_form_cut_from_a_shared_table_holds_only_its_own_rows() -> None:
+    from pipeline.extract.form_split import first_form
+
+    first = [row[:8] for row in form_grids.CENTRAL]
+    doc = document(first + _second_form("援滇对口支援经费", "40"))
+    doc.tables[0].grid  # noqa: B018 — the grid is cached on the whole table before the cut
+    (table,) = first_form(doc).tables
+    assert table.n_rows == len(first) and len(table.grid) == len(first)
+    assert table.cell_at(0, 0) is not None and table.cell_at(0, 0).text == "项目支出绩效自评表"
+    assert all(cell.row + cell.row_span <= len(first) for cell in table.cells)

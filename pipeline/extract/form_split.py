@@ -96,7 +96,8 @@ def _rows_before(table: Table, end: int) -> Table:
         for cell in table.cells
         if cell.row < end
     )
-    return table.model_copy(update={"n_rows": end, "cells": cells})
+    # a new Table rather than a copy: a copy would keep the grid cached on the whole table
+    return Table(index=table.index, n_rows=end, n_cols=table.n_cols, cells=cells, page=table.page, parent=table.parent)
 
 
 def first_form(document: Document) -> Document:
