@@ -4,6 +4,7 @@ the page break put back together, and merged cells (a 一级指标 spanning the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.document import BBox, Cell, Table
@@ -72,11 +73,13 @@ class StitchedTable:
         last_row = self.n_rows - 1
         split = _is_split_row(self, first, table.open_top)
         offset = last_row if split else self.n_rows
-        leading = _leading_empty(first)
+        wrapped = set() if split else {id(c) for c in first if _continues_wrapped_label(self._covering(last_row, c), c)}
+        leading = _leading_empty([c for c in first if id(c) not in wrapped])
         self._carry_over_holes(incoming, leading, n_rows, split)
         for cell in incoming:
             above = self._covering(last_row, cell) if cell.row == 0 else None
-            if above is not None and (split or _carries_merge(above, cell, cell.col in leading)):
+            if above is not None and (split or id(cell) in wrapped
+                                      or _carries_merge(above, cell, cell.col in leading)):
                 if cell.text:
                     above.text = join_wrapped([above.text, cell.text])
                     above.lines = above.lines + cell.lines
@@ -204,9 +207,39 @@ def _is_split_row(table: StitchedTable, first: list[_Cell], open_top: bool) -> b
         if above is None or not _is_cut(above):
             return False
     text_columns = {c.col for c in with_text}
-    labels = _leading_empty(first)  # merged labels carried on, not finished cells
-    left_empty = any(c.text and c.col not in text_columns | labels for c in own)
+    # merged labels carried on, not finished cells; a figure (a weight, a score) is never such a label
+    labels = _leading_empty(first)
+    left_empty = any(c.text and c.col not in text_columns and (c.col not in labels or _is_figure(c.text))
+                     for c in own)
     return left_empty or table.open_bottom or open_top
+
+
+_FIGURE = re.compile(r"^[-+]?[\d０-９.,．，%％]+$")
+_OPENING_BRACKETS = "（(【[《〈「『"
+_CLOSING_BRACKETS = "）)】]》〉」』"
+_NO_LINE_START = _CLOSING_BRACKETS + "，。、；：！？"
+"""Marks line breaking keeps off the start of a line (a unit such as % may start a cell of its own)."""
+
+
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.replace(" ", "")))
+
+
+def _continues_wrapped_label(above: _Cell | None, cell: _Cell) -> bool:
+    """Is this text at the top of the continuation the rest of the cut cell above, though the rows differ?
+
+    A merged label that starts on the page's last row prints its first line there and the rest in
+    the cell the next page rules over the rows it still spans. Only text that cannot start a cell of
+    its own says so: a closing bracket or punctuation, or the close of a bracket left open above.
+    """
+    if above is None or not cell.text or not _is_cut(above):
+        return False
+    if cell.text[0] in _NO_LINE_START:
+        return True
+    unclosed = sum(above.text.count(ch) for ch in _OPENING_BRACKETS) - sum(
+        above.text.count(ch) for ch in _CLOSING_BRACKETS)
+    closes = sum(cell.text.count(ch) for ch in _CLOSING_BRACKETS) - sum(cell.text.count(ch) for ch in _OPENING_BRACKETS)
+    return unclosed > 0 and closes >= unclosed
 
 
 def _leading_empty(first: list[_Cell]) -> set[int]:

@@ -146,3 +146,34 @@ def test_tables_with_other_columns_are_not_stitched() -> None:
     page2.bbox = (50.0, 60.0, 560.0, 80.0)
     tables = [b for b in assemble([_page(1, [page1]), _page(2, [page2])]) if isinstance(b, Table)]
     assert len(tables) == 2
+
+
+def test_cut_last_column_under_finished_figures_is_a_split_row() -> None:
+    # a form's 偏差原因 column wraps onto the next page by one character; every column left of it is
+    # finished (labels, target, figures) and ruled empty on the continuation — found on a generated form
+    remark = [_line("部分设备到货延迟，已督", 452, 494, 740), _line("促供应商尽快完", 452, 494, 754)]
+    rows = [["一级", "分值", "三级", "原因"], ["满意度", "10", "对象满意度", "部分设备到货延迟，已督促供应商尽快完"]]
+    page1 = _table(rows, top=700, lines={(1, 3): remark})
+    page1.cells[-1].bbox = (450, 720, 500, 765)
+    page2 = _table([["", "", "", "成"], ["自评总分", "100", "", ""]], top=60)
+    table = _single_table([_page(1, [page1]), _page(2, [page2])])
+    assert table.n_rows == 3
+    assert table.row_texts(1) == ["满意度", "10", "对象满意度", "部分设备到货延迟，已督促供应商尽快完成"]
+    assert table.row_texts(2) == ["自评总分", "100", "", ""]
+
+
+def test_merged_label_whose_text_wraps_over_the_break_is_one_cell() -> None:
+    # 项目管理（25分） starts on the page's last row and its second line prints on the next page, in a cell
+    # ruled over the rows it still spans; the 二级 label beside it carries on empty
+    page1 = _table([["一级", "二级", "三级", "得分"], ["项目决策（20分）", "目标（5分）", "依据", "5"],
+                    ["项目管理（25", "到位（5分）", "到位率", "3"]], top=700,
+                   lines={(2, 0): [_line("项目管理（25", 52, 140, 744)]})
+    page1.cells[8].bbox = (50, 740, 150, 760)
+    page2 = _table([["分）", "", "到位时效", "2"], [None, "管理（10分）", "资金使用", "7"],
+                    [None, None, "财务管理", "3"]], top=60, spans={(0, 0): 3, (1, 1): 2})
+    table = _single_table([_page(1, [page1]), _page(2, [page2])])
+    assert table.n_rows == 6
+    assert [table.row_texts(r)[:2] for r in range(2, 6)] == [
+        ["项目管理（25分）", "到位（5分）"], ["项目管理（25分）", "到位（5分）"],
+        ["项目管理（25分）", "管理（10分）"], ["项目管理（25分）", "管理（10分）"]]
+    assert [table.text_at(r, 2) for r in range(2, 6)] == ["到位率", "到位时效", "资金使用", "财务管理"]
