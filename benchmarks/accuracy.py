@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="a generated corpus folder (default: generate one)")
     parser.add_argument("--seed", type=int, default=20201)
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT)
-    parser.add_argument("--formats", default="docx,pdf", help="formats to generate: docx,pdf,scanned")
+    parser.add_argument("--formats", default="docx,pdf,scanned", help="formats to generate: docx,pdf,scanned")
     parser.add_argument("--scanned-count", type=int, default=12, help="documents also rendered as scanned PDFs")
     parser.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)))
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "accuracy.md")

@@ -77,7 +77,7 @@ def test_layouts_units_and_labels_vary(corpus: list) -> None:
     forms = {layout.split("/")[1] for layout in layouts if layout.startswith("form/")}
     assert {"central", "yunnan", "sichuan", "beijing2016", "chongqing", "hubei", "zhongjiang"} <= forms
     report_parts = [layout.split("/")[1:] for layout in layouts if layout.startswith("report/")]
-    assert {p[0] for p in report_parts} == {"seed", "separate"}
+    assert {p[0] for p in report_parts} == {"seed", "separate", "separate-transposed"}
     assert {p[1] for p in report_parts} == {"7col", "5col", "5colw"}
     assert {p[2] for p in report_parts} == {"tables_first", "tables_last", "mixed"}
     text = "\n".join(t for _, built in corpus for t in _texts(built.blocks))

@@ -206,6 +206,8 @@ class FormFacts:
     goal_actual: str | None
     conclusion: str | None
     fixed_scores: bool
+    repeat_header: bool = False
+    """The indicator header printed again before 效益指标, as in a table continued on a new page."""
     total_override: Decimal | None = None
     grade_override: str | None = None
     planted: list[Planted] = field(default_factory=list)
@@ -279,7 +281,7 @@ def draw_form(rng: random.Random, layout: FormLayout) -> FormFacts:
         sources=[], rows=rows, section_weights=section_weights,
         goal_expected=f"按期完成{project.name}各项任务，资金使用规范，项目效益有效发挥。",
         goal_actual=f"已按计划完成{project.name}年度任务，资金按规定使用，达到预期效果。",
-        conclusion=None, fixed_scores=rng.random() < 0.3,
+        conclusion=None, fixed_scores=rng.random() < 0.3, repeat_header=rng.random() < 0.15,
     )  # fmt: skip
     if layout.name == "sichuan":
         facts.conclusion = "项目年度目标基本完成，资金管理规范。"
@@ -579,6 +581,9 @@ def _indicator_rows(facts: FormFacts, grid: Grid) -> None:
     grid.add(top(layout.indicator_block), *[Cell(h) for _, h in layout.indicator_columns])
     previous_family, previous_level2 = None, None
     for row in facts.rows:
+        if facts.repeat_header and row.family == "效益" and previous_family != "效益":
+            grid.add(UNDER, *[Cell(h) for _, h in layout.indicator_columns])
+            previous_family = None
         cells: list[Cell] = []
         for role in columns:
             if role == "level1":

@@ -89,6 +89,7 @@ class ReportFacts:
     rate_decimals: int
     score_layout: str  # 7col / 5col / 5colw (weights in the level cells: 决策（20分）)
     repeat_header: bool
+    transposed_funds: bool
     subtotals: bool
     total_row: bool
     info_layout: str  # seed / separate
@@ -246,6 +247,7 @@ def draw_report(rng: random.Random) -> ReportFacts:
         counted_parts=counted_parts, change=change,
         rate_decimals=rng.choice((2, 2, 2, 1)), score_layout=rng.choice(("7col", "7col", "5col", "5colw")),
         repeat_header=rng.random() < 0.2,
+        transposed_funds=rng.random() < 0.15,
         subtotals=rng.random() < 0.3, total_row=rng.random() < 0.4,
         info_layout=rng.choice(("seed", "separate")), order=rng.choice(("tables_first", "tables_last", "mixed")),
         planned_text_label=rng.choice(vocab.PLANNED_TEXT_LABELS), spent_text_label=rng.choice(vocab.SPENT_TEXT_LABELS),
@@ -456,6 +458,10 @@ def _info_tables(rng: random.Random, facts: ReportFacts) -> list[Block]:
         blocks.append(Para(f"项目资金情况表（单位：{facts.table_money.unit}）", "plain"))
     else:
         blocks.append(Para("项目资金情况表", "plain"))
+    total_label = rng.choice(("合计", "总计"))
+    if facts.transposed_funds:
+        blocks.append(_transposed_funds(facts, total_label, (planned_label, received_label, spent_label), table_spent))
+        return blocks
     funds = Grid(4)
     funds.add(
         "资金来源",
@@ -464,7 +470,7 @@ def _info_tables(rng: random.Random, facts: ReportFacts) -> list[Block]:
         _unit_label(facts, spent_label),
     )
     funds.add(
-        rng.choice(("合计", "总计")),
+        total_label,
         _money_cell(facts, facts.planned),
         _money_cell(facts, facts.received),
         _money_cell(facts, table_spent),
@@ -475,6 +481,18 @@ def _info_tables(rng: random.Random, facts: ReportFacts) -> list[Block]:
         funds.add(label, _money_cell(facts, planned), _money_cell(facts, received), _money_cell(facts, shown_spent))
     blocks.append(funds)
     return blocks
+
+
+def _transposed_funds(facts: ReportFacts, total_label: str, labels: tuple[str, str, str], table_spent: Decimal) -> Grid:
+    """Quantities as rows and sources as columns: the same figures, read across instead of down."""
+    sources = facts.sources
+    grid = Grid(2 + len(sources))
+    grid.add("项目", total_label, *[f"其中：{s[0]}" if i == 0 else s[0] for i, s in enumerate(sources)])
+    totals = (facts.planned, facts.received, table_spent)
+    for column, (label, total) in enumerate(zip(labels, totals, strict=True), start=1):
+        values = [s[column] if column < 3 or facts.source_spent_printed else None for s in sources]
+        grid.add(_unit_label(facts, label), _money_cell(facts, total), *[_money_cell(facts, v) for v in values])
+    return grid
 
 
 def _subtotal_rows(facts: ReportFacts) -> dict[str, Decimal]:
@@ -763,7 +781,8 @@ def build_report(rng: random.Random, faults: list[str]) -> Built:
     for rule in [r for r in ordered if _planting_order(r) == 2]:
         plant(rng, facts, rule)
     blocks, conclusion = layout_report(rng, facts)
-    layout = f"report/{facts.info_layout}/{facts.score_layout}/{facts.order}"
+    info = facts.info_layout + ("-transposed" if facts.info_layout == "separate" and facts.transposed_funds else "")
+    layout = f"report/{info}/{facts.score_layout}/{facts.order}"
     header = facts.project.implementing_unit if rng.random() < 0.35 else None  # a running header, as the seed has
     return Built(
         blocks=blocks, truth=truth_of(facts, conclusion), planted=facts.planted, layout=layout, header_text=header
