@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from corpus.generate import vocab
+from corpus.generate.docx_writer import Block
 
 
 @dataclass
@@ -80,8 +82,8 @@ class Planted:
 class Built:
     """One generated document: its blocks, the running header, its truth record and what was planted."""
 
-    blocks: list
-    truth: dict
+    blocks: list[Block]
+    truth: dict[str, Any]
     planted: list[Planted] = field(default_factory=list)
     layout: str = ""
     header_text: str | None = None

@@ -27,6 +27,7 @@ FIXED_TIME = dt.datetime(2022, 1, 1, 9, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2022, 1, 1, 9, 0, 0)
 LATIN_FONT, BODY_FONT, HEADING_FONT = "Times New Roman", "宋体", "黑体"
 PAGE_TEXT_WIDTH_CM = 16.0
+_SHORT_COLUMN_CM = 2.0
 
 Style = Literal["title", "subtitle", "heading", "body", "plain"]
 _WORD_STYLES: dict[str, str] = {
@@ -169,11 +170,38 @@ def _set_styles(document: WordDocument) -> None:
                 style.element.pPr.remove(border)
 
 
+def _text_width(text: str) -> float:
+    """Width in em of the longest line: a CJK character is one em, a digit or Latin letter about half."""
+    return max((sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in line) for line in text.split("\n")), default=0.0)
+
+
+def column_widths(grid: Grid) -> list[float]:
+    """Columns as wide as their longest single-column text wants (within limits), scaled to the page.
+
+    Widths are in cm: 10-point text is about 0.36 cm per em, plus the cell's left and right margins.
+    """
+    wants = [1.5] * grid.n_cols
+    for row in grid.rows:
+        col = 0
+        for cell in row:
+            if cell.span == 1:
+                wants[col] = max(wants[col], min(_text_width(cell.text), 6.0))
+            col += cell.span
+    centimetres = [want * 0.36 + 0.45 for want in wants]
+    # Short columns (figures, scores) keep their width; long text columns give way, as they can wrap.
+    short = sum(width for width in centimetres if width <= _SHORT_COLUMN_CM)
+    long = sum(width for width in centimetres if width > _SHORT_COLUMN_CM)
+    scale = (PAGE_TEXT_WIDTH_CM - short) / long if long and short < PAGE_TEXT_WIDTH_CM else 1.0
+    widths = [width if width <= _SHORT_COLUMN_CM else width * scale for width in centimetres]
+    total = sum(widths)
+    return [width * PAGE_TEXT_WIDTH_CM / total for width in widths]
+
+
 def _add_table(document: WordDocument, grid: Grid) -> None:
     """Rows written as w:tc elements with gridSpan and vMerge directly: python-docx's cell merging
     re-walks the whole table per call, which is quadratic on forms of forty rows."""
     n_cols = grid.n_cols
-    widths = grid.widths or [PAGE_TEXT_WIDTH_CM / n_cols] * n_cols
+    widths = grid.widths or column_widths(grid)
     table = document.add_table(rows=0, cols=n_cols)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

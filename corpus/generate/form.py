@@ -637,9 +637,7 @@ def truth_of(facts: FormFacts) -> dict:
             "weight": number_json(row.weight), "score": None if row.score is None else number_json(row.score),
             "tiers": None, "deviation_reason": _reason_json(row.reason),
         })  # fmt: skip
-    rate_value = facts.rate
     rate_json = "100" if facts.rate_text in ("1", "100百分比") else facts.rate_text.rstrip("%")
-    del rate_value
     total = facts.total()
     return {
         "schema_version": "1",

@@ -658,7 +658,11 @@ def _conclusion(rng: random.Random, facts: ReportFacts) -> str:
 
 def layout_report(rng: random.Random, facts: ReportFacts) -> tuple[list[Block], str]:
     project = facts.project
-    title = rng.choice(vocab.REPORT_TITLES).format(name=project.name.removesuffix("项目"), year=project.year)
+    name = project.name.removesuffix("项目")
+    template = rng.choice(vocab.REPORT_TITLES)
+    if "{year}" in template:
+        name = name.removeprefix(f"{project.year}年")
+    title = template.format(name=name, year=project.year)
     head = [Para(title, "title")]
     if "年度" not in title:
         head.append(Para(f"（{project.year}年度）", "subtitle"))
