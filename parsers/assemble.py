@@ -38,14 +38,26 @@ class _Open:
     first_page_lines: list[TextLine] = field(default_factory=list)
 
 
+MARGIN_SHARE = 0.1
+"""A left edge shared by this share of a page's lines (and at least two) can be its text margin."""
+_HANGING = "，。、；：！？．,.;:!?）)”’》」』"
+"""Punctuation that typesetting lets hang past the right margin."""
+_SENTENCE_END = "。！？；：!?;:"
+
+
 def _layout(lines: list[TextLine]) -> _Layout | None:
     if not lines:
         return None
     lefts = Counter(round(line.bbox[0] / 2) * 2 for line in lines)
-    left = float(lefts.most_common(1)[0][0])
-    # a high percentile, not the maximum: one overflowing line must not make every other line look short
-    ends = sorted(line.bbox[2] for line in lines)
-    right = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
+    # the leftmost common edge, not the most common one: on a page of one-line paragraphs most lines are
+    # indented first lines, and only headings and the few wrapped lines start at the margin
+    margins = [x for x, n in lefts.items() if n >= max(2, MARGIN_SHARE * len(lines))]
+    left = float(min(margins) if margins else lefts.most_common(1)[0][0])
+    # the second longest line, not the longest: one overflowing line must not make every other line look
+    # short (nor a percentile: on a page of one-line paragraphs most lines are short). A line ending in
+    # punctuation counts a character shorter: the punctuation may hang past the margin.
+    ends = sorted(line.bbox[2] - (line.size if line.text[-1:] in tuple(_HANGING) else 0) for line in lines)
+    right = ends[-2] if len(ends) >= 10 else ends[-1]
     pitches = [b.bbox[1] - a.bbox[1] for a, b in pairwise(lines)
                if b.bbox[1] > a.bbox[1] and abs(a.size - b.size) < 0.5]
     # the lower quartile: lines inside a paragraph outnumber the gaps between paragraphs only in long text
@@ -58,10 +70,20 @@ def _starts_paragraph(previous: TextLine, line: TextLine, layout: _Layout, same_
     if abs(line.size - previous.size) > 1.0:
         return True
     if line.bbox[0] > layout.left + 0.8 * size:
-        return True  # first-line indent (or a centred title)
+        return not _centred_under(previous, line, layout, size)  # first-line indent, or a centred line
     if layout.right - previous.bbox[2] > _leading_width(line.text, size) + 0.5 * size:
         return True  # the next line's first word would have fitted: the previous line ended its paragraph
     return same_page and line.bbox[1] - previous.bbox[1] > PARAGRAPH_GAP * layout.pitch
+
+
+def _centred_under(previous: TextLine, line: TextLine, layout: _Layout, size: float) -> bool:
+    """Is `line` the centred rest of a centred line (a title) that filled the width above it?"""
+    if previous.text.endswith(tuple(_SENTENCE_END)) or layout.right - previous.bbox[2] > size:
+        return False
+    if previous.bbox[0] > layout.left + 0.8 * size:
+        return False  # the line above was indented, not centred across the whole width
+    centre, previous_centre = (line.bbox[0] + line.bbox[2]) / 2, (previous.bbox[0] + previous.bbox[2]) / 2
+    return abs(centre - previous_centre) <= 0.5 * size
 
 
 _OPENING = "（(“‘《〈【[「『"
@@ -75,7 +97,10 @@ def _leading_width(text: str, size: float) -> float:
     rest = text[unit:]
     word = len(rest) - len(rest.lstrip("0123456789.,%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     if word:
-        return unit * size + word * 0.55 * size
+        # a per cent sign is nearly a full character wide; punctuation after the word stays with it
+        after = rest[word:]
+        closing = len(after) - len(after.lstrip(_CLOSING))
+        return (unit + closing + 0.45 * rest[:word].count("%")) * size + word * 0.55 * size
     closing = len(rest[1:]) - len(rest[1:].lstrip(_CLOSING))
     return (unit + 1 + closing) * size
 
@@ -113,9 +138,13 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
     page_lines = [[page.lines[i] for kind, i in items if kind == "line"] for page, items in zip(pages, page_items,
                                                                                                 strict=True)]
     # a page with a few lines says little about the margins: the whole document's lines decide then
-    document_layout = _layout([line for lines in page_lines for line in lines])
+    document_layouts = _document_layouts(pages, page_lines)
     for page, items, body_lines in zip(pages, page_items, page_lines, strict=True):
+        document_layout = document_layouts[_width_key(page)]
         layout = _layout(body_lines) if len(body_lines) >= MIN_LINES_FOR_PAGE_LAYOUT else document_layout
+        if layout is not None and document_layout is not None and document_layout.right > layout.right:
+            # a page of short lines says little about where lines end; pages as wide share the margin
+            layout = _Layout(layout.left, document_layout.right, layout.pitch)
         page_started = False  # anything but continuation markers seen on this page yet
         for position, (kind, i) in enumerate(items):
             if kind == "table":
@@ -148,6 +177,18 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
         previous_layout = layout
     close()
     return _numbered(blocks)
+
+
+def _width_key(page: PageContent) -> int:
+    return round(page.width / 10)
+
+
+def _document_layouts(pages: list[PageContent], page_lines: list[list[TextLine]]) -> dict[int, _Layout | None]:
+    """One layout from the lines of all pages of each width (portrait and landscape pages apart)."""
+    by_width: dict[int, list[TextLine]] = {}
+    for page, lines in zip(pages, page_lines, strict=True):
+        by_width.setdefault(_width_key(page), []).extend(lines)
+    return {key: _layout(lines) for key, lines in by_width.items()}
 
 
 _CONTINUATION_MARKER = re.compile(r"^\s*(续表|接上表|[（(]续[）)])|[（(]续(表)?[）)]\s*$")
