@@ -75,6 +75,24 @@ class Evidence(_Record):
     def key(self) -> tuple[Any, ...]:
         return (self.page, self.table, self.row, self.col, self.paragraph)
 
+    def place(self) -> str:
+        """Where the figure is, in the words a reviewer uses (1-based): 第1页 表2 第6行第6列 / 第38段."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            parts.append(f"表{self.table}")
+            if self.row is not None and self.col is not None:
+                parts.append(f"第{self.row + 1}行第{self.col + 1}列")
+        elif self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+        return " ".join(parts)
+
+    def describe(self) -> str:
+        """Place and printed text: "表2 第6行第6列：558.01"; the text alone where there is no place."""
+        place = self.place()
+        return f"{place}：{self.text}" if place and self.text else place or self.text
+
 
 EvidenceMap = dict[str, Evidence]
 

@@ -11,7 +11,6 @@ and a warning says what happened if the count still differs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -23,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from models.document import Document, SourceFormat, SourceInfo
+from parsers.digest import file_sha256
 from parsers.errors import LimitExceeded, UnreadableError
 from parsers.limits import Limits
 
@@ -69,7 +69,7 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat) -> Document:
                 note = f"；改经 ODF 转换后为 {_count(retried)} 个，可能有表格缺失"
             warnings.append(lost + note)
 
-    source_info = SourceInfo(path=str(path), sha256=_sha256(path), format=fmt, pages=None)
+    source_info = SourceInfo(path=str(path), sha256=file_sha256(path), format=fmt, pages=None)
     return document.model_copy(update={"source": source_info, "warnings": [*document.warnings, *warnings]})
 
 
@@ -178,11 +178,3 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 
 def _too_slow(limits: Limits) -> LimitExceeded:
     return LimitExceeded(f"LibreOffice 转换超过每个文档的时限 {limits.seconds_per_document:g} 秒")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import time
@@ -12,6 +11,7 @@ import pypdfium2 as pdfium
 
 from models.document import Document, SourceFormat, SourceInfo
 from parsers.assemble import assemble
+from parsers.digest import file_sha256
 from parsers.errors import LimitExceeded, UnreadableError
 from parsers.limits import Limits
 from parsers.page import PageContent
@@ -49,17 +49,9 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "pdf") -> Document:
     finally:
         pdf.close()
     scanned = any(page.scanned for page in pages)
-    source = SourceInfo(path=str(path), sha256=_sha256(path), format="pdf-scanned" if scanned else "pdf",
+    source = SourceInfo(path=str(path), sha256=file_sha256(path), format="pdf-scanned" if scanned else "pdf",
                         pages=n_pages)
     return Document(source=source, blocks=assemble(pages), warnings=warnings)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _open(path: Path) -> pdfium.PdfDocument:

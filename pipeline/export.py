@@ -115,22 +115,8 @@ def _tables() -> dict[str, RecordTable]:
 
 
 def evidence_text(evidence: Evidence) -> str:
-    """A place a reviewer can find: "第3页 表2 第5行 第6列：558.01", "第14段：共支出512.02万元" (1-based)."""
-    where = []
-    if evidence.page is not None:
-        where.append(f"第{evidence.page}页")
-    if evidence.table is not None:
-        where.append(f"表{evidence.table}")
-    if evidence.row is not None:
-        where.append(f"第{evidence.row + 1}行")
-    if evidence.col is not None:
-        where.append(f"第{evidence.col + 1}列")
-    if evidence.paragraph is not None:
-        where.append(f"第{evidence.paragraph}段")
-    place = " ".join(where)
-    if place and evidence.text:
-        return f"{place}：{evidence.text}"
-    return place or evidence.text
+    """A place a reviewer can find: "第3页 表2 第5行第6列：558.01", "第14段：共支出512.02万元"."""
+    return evidence.describe()
 
 
 _PROJECT_DETAILS = [

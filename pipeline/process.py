@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 from models.document import Document, SourceInfo
 from models.report import Evidence, Finding, Report
 from parsers import UnreadableError, read
+from parsers.digest import file_sha256
 from parsers.limits import DEFAULT_LIMITS, Limits
 from pipeline.deadline import deadline
 
 log = logging.getLogger(__name__)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def unreadable_report(display_path: str, sha256: str, reason: str) -> Report:

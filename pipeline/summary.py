@@ -7,7 +7,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.table import Table
 
-from models.report import Evidence, Report
+from models.report import Report
 
 console = Console(highlight=False)
 
@@ -55,19 +55,8 @@ def _print_findings(report: Report) -> None:
         return
     for finding in report.findings:
         style = _SEVERITY_STYLE.get(finding.severity, "")
-        where = "；".join(_place(e) for e in finding.evidence[:3])
+        where = "；".join(e.place() or e.text for e in finding.evidence[:3])
         console.print(f"[{style}]{finding.severity:<7}[/] {finding.rule}  {finding.message}  [dim]{where}[/]")
-
-
-def _place(evidence: Evidence) -> str:
-    parts = []
-    if evidence.page is not None:
-        parts.append(f"第{evidence.page}页")
-    if evidence.table is not None:
-        parts.append(f"表{evidence.table}({evidence.row},{evidence.col})")
-    if evidence.paragraph is not None:
-        parts.append(f"第{evidence.paragraph}段")
-    return "".join(parts) or evidence.text
 
 
 def print_totals(kinds: dict[str, int]) -> None:

@@ -28,9 +28,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 def test_evidence_reads_like_a_place_in_the_document() -> None:
-    assert evidence_text(Evidence(table=2, row=4, col=5, text="558.01")) == "表2 第5行 第6列：558.01"
+    assert evidence_text(Evidence(table=2, row=4, col=5, text="558.01")) == "表2 第5行第6列：558.01"
     assert evidence_text(Evidence(paragraph=14, text="共支出512.02万元")) == "第14段：共支出512.02万元"
-    assert evidence_text(Evidence(page=3, table=1, row=0, col=0, text="项目")) == "第3页 表1 第1行 第1列：项目"
+    assert evidence_text(Evidence(page=3, table=1, row=0, col=0, text="项目")) == "第3页 表1 第1行第1列：项目"
     assert evidence_text(Evidence(text="broken.pdf")) == "broken.pdf"
 
 
@@ -48,7 +48,7 @@ def test_xlsx_has_a_sheet_per_record_type_and_a_filterable_findings_sheet(store:
     assert findings.auto_filter.ref == f"A1:K{counts['findings'] + 1}"
     header = [c.value for c in findings[1]]
     evidence = [row[header.index("evidence")] for row in findings.iter_rows(min_row=2, values_only=True)]
-    assert "表2 第5行 第6列：558.01\n第14段：共支出512.02万元" in evidence
+    assert "表2 第5行第6列：558.01\n第14段：共支出512.02万元" in evidence
     assert header[7:9] == ["message", "evidence"]
     assert findings.column_dimensions["H"].width >= 40  # the message column is readable
     items = book["支出明细 spending_items"]

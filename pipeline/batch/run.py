@@ -13,10 +13,10 @@ from typing import Any, Literal, Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError
 
+from parsers.digest import file_sha256
 from parsers.limits import DEFAULT_LIMITS, Limits
 from pipeline.batch.tasks import Outcome, Task, failed
 from pipeline.discover import iter_documents
-from pipeline.process import file_sha256
 from pipeline.store import Processed, Store
 
 log = logging.getLogger(__name__)

@@ -54,16 +54,7 @@ def moment(value: datetime | None) -> str:
 
 def place(evidence: Evidence) -> str:
     """Where a figure is, in words: 第1页 表2 第6行第6列 / 第38段."""
-    parts = []
-    if evidence.page is not None:
-        parts.append(f"第{evidence.page}页")
-    if evidence.table is not None:
-        parts.append(f"表{evidence.table}")
-        if evidence.row is not None and evidence.col is not None:
-            parts.append(f"第{evidence.row + 1}行第{evidence.col + 1}列")
-    elif evidence.paragraph is not None:
-        parts.append(f"第{evidence.paragraph}段")
-    return " ".join(parts) or "文件"
+    return evidence.place() or "文件"
 
 
 def options(values: Iterable[object], names: dict[str, str] | None = None) -> list[tuple[str, str]]:
