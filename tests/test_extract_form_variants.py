@@ -366,3 +366,16 @@ def test_the_first_form_cut_from_a_shared_table_holds_only_its_own_rows() -> Non
     assert table.n_rows == len(first) and len(table.grid) == len(first)
     assert table.cell_at(0, 0) is not None and table.cell_at(0, 0).text == "项目支出绩效自评表"
     assert all(cell.row + cell.row_span <= len(first) for cell in table.cells)
+
+
+def test_unit_of_a_block_label_whose_closing_bracket_ocr_lost() -> None:
+    grid = [
+        TITLE,
+        NAME,
+        ["项目资金（万元", "<", "年初预算数", "调整后预算数", "执行数", "执行率", "分值", "自评分"],
+        ["^", "合计", "546.2 5", "553.28", "524.38", "94.8%", "10", "9.48"],
+    ]
+    budget = _extract(grid).report.budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (
+        Decimal("5462500"), Decimal("5532800"), Decimal("5243800")
+    )  # fmt: skip

@@ -31,6 +31,7 @@ MONEY_FIELDS = ("planned", "adjusted", "received", "spent", "balance")
 _UNIT_WORDS = ("亿元", "万元", "元")
 _BLOCK_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分")
 _UNIT_NOTE = re.compile(r"(?:单位|金额单位)[:：]\s*(亿元|万元|元)")
+_UNCLOSED_UNIT = re.compile(r"[(（](亿元|万元|元)$")  # 项目资金（万元 — OCR lost the closing bracket
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _unit_in(text: str) -> str | None:
         for unit in _UNIT_WORDS:
             if part == unit or part.endswith(unit) or part.startswith(unit):
                 return unit
-    if (note := _UNIT_NOTE.search(compact(text))) is not None:
+    if (note := _UNIT_NOTE.search(compact(text)) or _UNCLOSED_UNIT.search(compact(text))) is not None:
         return note.group(1)
     return None
 
