@@ -172,9 +172,15 @@ def test_database_urls_are_normalised(tmp_path: Path) -> None:
     assert database_url(None).endswith("/perfaudit.db")
 
 
-def test_a_replacement_the_database_refuses_leaves_the_stored_version_whole(store: Store) -> None:
-    if store.engine.dialect.name == "sqlite":
-        pytest.skip("SQLite keeps exact text of any size; PostgreSQL's NUMERIC(18,2) refuses 10^24")
+@pytest.fixture(params=[b for b in backends() if b.id == "postgresql"])
+def postgres_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with database(request.param, tmp_path) as url, Store(url) as opened:
+        yield opened
+
+
+def test_a_replacement_the_database_refuses_leaves_the_stored_version_whole(postgres_store: Store) -> None:
+    """Only PostgreSQL refuses (NUMERIC(18,2) cannot hold 10^24); SQLite keeps exact text of any size."""
+    store = postgres_store
     sha = sha_of(b"a")
     good = full_report("a.pdf", sha)
     store.save(Processed(good))
