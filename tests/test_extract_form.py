@@ -179,3 +179,13 @@ def test_local_20_point_form() -> None:
     assert [s.name for s in budget.sources] == ["财政拨款", "其他资金"]
     assert extraction.report.total_score == Decimal("97.2")
     assert [w.weight for w in extraction.facts.section_weights] == [40, 30, 10]
+
+
+def test_a_department_self_evaluation_form_is_read_as_a_form_and_keeps_its_kind() -> None:
+    """部门整体绩效自评表 (Chongqing's layout) is a department-level document printed as a form."""
+    grid = [["2023年度部门整体绩效自评表", *form_grids.CHONGQING[0][1:]], *form_grids.CHONGQING[1:]]
+    report = _extract(grid).report
+    assert report.kind == "department_report"
+    assert report.scores == []
+    assert report.total_score == Decimal("92.5")  # the 自评总分 printed beside the table: form-only reading
+    assert [i.name for i in report.indicators] == ["建档率", "随访人次", "群众满意度"]

@@ -13,7 +13,7 @@ from models.document import Document
 from models.facts import Extraction
 from models.report import Kind
 from pipeline.extract import evaluation_report, form
-from pipeline.extract.classify import classify_document
+from pipeline.extract.classify import classify_document, is_titled_form
 
 Genre = Callable[[Document, Kind], Extraction]
 
@@ -28,6 +28,9 @@ GENRES: dict[Kind, Genre] = {
 def extract(doc: Document) -> Extraction:
     """Every value the document prints that the contract names, each with its location."""
     kind = classify_document(doc)
+    if kind == "department_report" and is_titled_form(doc):
+        # 部门整体绩效自评表 (Chongqing and others) is a form in layout: read it as one, keep its kind.
+        return form.extract(doc, kind)
     return GENRES[kind](doc, kind)
 
 

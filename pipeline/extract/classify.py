@@ -54,6 +54,11 @@ def classify_document(document: Document) -> Kind:
     return "unknown"
 
 
+def is_titled_form(document: Document) -> bool:
+    """A title calls the document a form (…自评表), whatever level it reports on."""
+    return any(FORM_TITLE.search(t) for t in _title_like_texts(document))
+
+
 # Row labels only the self-evaluation form prints: a copy that lost its title is still a form.
 _FORM_ROW_LABELS = ("年度资金总额", "年度总体目标")
 
