@@ -116,7 +116,7 @@ def _scan(gray: np.ndarray, dpi: float, *, number: int, width: float, height: fl
     boxes = split_at_rulings(detected, grids, dpi)
     words = engine.recognize(clean, boxes)
     words += engine.recognize(clean, _missed_cell_boxes(words, grids, ink, dpi))
-    words = [_dash_or_word(word, ink, dpi) for word in words]
+    words = [_figures_unspaced(_dash_or_word(word, ink, dpi)) for word in words]
     return _assemble(words, grids, ink, dpi, number=number, width=width, height=height)
 
 
@@ -486,6 +486,18 @@ def _dash_or_word(word: OcrWord, ink: np.ndarray, dpi: float) -> OcrWord:
     if len(rows) and rows[-1] - rows[0] + 1 <= dpi * 0.035 and (x1 - x0) > 2 * (rows[-1] - rows[0] + 1):
         return OcrWord(text="—", box=word.box, confidence=word.confidence)
     return word
+
+
+_SPACED_DIGITS = re.compile(r"(?<=[0-9.．])\s+(?=[0-9])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _figures_unspaced(word: OcrWord) -> OcrWord:
+    """Full-width digits (３１７．２７８１) stand half a character apart, and the recogniser reads the gaps as
+    spaces ("66.4 287万元"): in Chinese text a space between digits is such a gap, never a separator."""
+    if not _CJK.search(word.text) or not _SPACED_DIGITS.search(word.text):
+        return word
+    return OcrWord(text=_SPACED_DIGITS.sub("", word.text), box=word.box, confidence=word.confidence)
 
 
 # ── assembly ────────────────────────────────────────────────────────────────────
