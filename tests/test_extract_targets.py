@@ -85,3 +85,22 @@ def test_rows_after_the_total_are_not_indicators_and_slashes_are_no_reason() -> 
         ("开展业务培训", "不少于1000次", None), ("维修设施设备数量", "≥120台", "无")
     ]  # fmt: skip
     assert total.label == "合计" and total.score == 100
+
+
+def test_a_target_read_unsure_by_ocr_is_left_unknown() -> None:
+    # scanned ≧ comes out as "=" (the recogniser has no ≧) or as marks it cannot read: both below 0.85
+    rows = [
+        ["绩效指标", "<", "<", "年度指标值", "<", "<", "实际完成值", "分值", "得分"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "^", "^", "^"],
+        ["产出指标", "数量指标", "培训人次", "=", "98", "%", "99", "10", "10"],
+        ["^", "质量指标", "验收合格率", "", "95", "百分比", "96", "10", "10"],
+        ["^", "时效指标", "按时完成率", "≥", "90", "%", "92", "10", "10"],
+    ]
+    confidences = {(2, 3): 0.53, (3, 3): 0.0, (4, 3): 0.99}
+    table = grid_table(1, rows)
+    table = table.model_copy(update={"cells": tuple(
+        c.model_copy(update={"confidence": confidences.get((c.row, c.col), 0.98)}) for c in table.cells)})
+    (section,) = find_sections(table)
+    indicators, _ = extract_indicators(section, 0)
+    assert [(i.name, i.target, i.actual) for i in indicators] == [
+        ("培训人次", None, "99"), ("验收合格率", None, "96"), ("按时完成率", "≥90%", "92")]

@@ -60,6 +60,22 @@ def _text(section: Section, row: int, role: str) -> tuple[str | None, Evidence |
     return text, cell_evidence(section.table, cell)
 
 
+LOW_OCR_CONFIDENCE = 0.85
+"""Below this an OCR reading is too often wrong (the same threshold as `parsers.scan.LOW_CONFIDENCE`):
+the recogniser has no ≧ or ≦ and reads them as "=" or leaves them out, but unsure of it."""
+
+
+def _misread(section: Section, row: int, roles: tuple[str, ...]) -> bool:
+    """Does any of these cells of the row hold an OCR reading below `LOW_OCR_CONFIDENCE`, or marks it could
+    not read at all (confidence 0 on an empty cell)?"""
+    for role in roles:
+        cell = role_cell(section, row, role)
+        confidence = cell.confidence if cell is not None and cell.row == row else None
+        if confidence is not None and confidence < LOW_OCR_CONFIDENCE:
+            return True
+    return False
+
+
 def _target(section: Section, row: int) -> tuple[str | None, Evidence | None]:
     """The target as printed; 指标性质 | 指标值 | 度量单位 cells are joined ("≥ | 100 | %" → "≥100%").
 
@@ -71,6 +87,8 @@ def _target(section: Section, row: int) -> tuple[str | None, Evidence | None]:
         value, evidence = adjusted, adjusted_evidence
     if value is None:
         return None, None
+    if _misread(section, row, ("comparator", "adjusted_target" if evidence is adjusted_evidence else "target", "unit")):
+        return None, None  # a target with a part OCR was unsure of is unknown, not a guess
     comparator, _ = _text(section, row, "comparator")
     unit, _ = _text(section, row, "unit")
     joined = "".join(part for part in (comparator, value, unit) if part and not is_not_given(part))
