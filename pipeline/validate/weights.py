@@ -69,9 +69,15 @@ def _row_evidence(row: ScoreRow | Indicator) -> Evidence | None:
     return None
 
 
-def _leaf_from_score_row(row: ScoreRow) -> Leaf:
+def _leaf(row: ScoreRow | Indicator) -> Leaf:
+    """A score row and a form's indicator row are the same leaf; only a score row has its own name
+    column (level3) and a level-2 weight."""
+    if isinstance(row, ScoreRow):
+        own_name, level2_weight, level2_evidence = row.level3, row.level2_weight, evidence_of(row, "level2_weight")
+    else:
+        own_name, level2_weight, level2_evidence = row.name, None, None
     return Leaf(
-        name=row.level3 or row.level2 or row.level1 or "",
+        name=own_name or row.level2 or row.level1 or "",
         weight=row.weight,
         score=row.score,
         weight_evidence=evidence_of(row, "weight"),
@@ -79,23 +85,8 @@ def _leaf_from_score_row(row: ScoreRow) -> Leaf:
         row_evidence=_row_evidence(row),
         level1=row.level1,
         level2=row.level2,
-        level2_weight=row.level2_weight,
-        level2_evidence=evidence_of(row, "level2_weight"),
-        level1_weight=row.level1_weight,
-        level1_evidence=evidence_of(row, "level1_weight"),
-    )
-
-
-def _leaf_from_indicator(row: Indicator) -> Leaf:
-    return Leaf(
-        name=row.name or row.level2 or row.level1 or "",
-        weight=row.weight,
-        score=row.score,
-        weight_evidence=evidence_of(row, "weight"),
-        score_evidence=evidence_of(row, "score"),
-        row_evidence=_row_evidence(row),
-        level1=row.level1,
-        level2=row.level2,
+        level2_weight=level2_weight,
+        level2_evidence=level2_evidence,
         level1_weight=row.level1_weight,
         level1_evidence=evidence_of(row, "level1_weight"),
     )
@@ -137,10 +128,8 @@ def score_tree(extraction: Extraction) -> ScoreTree:
     """Group the weighted rows by level 1. A header weight with no rows under it (绩效指标(90分)
     over the level-1 sections) is not a level-1 group of its own."""
     report = extraction.report
-    leaves = [_leaf_from_score_row(row) for row in report.scores]
-    leaves += [
-        _leaf_from_indicator(row) for row in report.indicators if row.weight is not None or row.score is not None
-    ]
+    leaves = [_leaf(row) for row in report.scores]
+    leaves += [_leaf(row) for row in report.indicators if row.weight is not None or row.score is not None]
     section_weights = {normalise_label(s.level1): s for s in extraction.facts.section_weights}
     groups: dict[str, Group] = {}
     for leaf in leaves:
