@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from models.report import report_json_schema
-from parsers.limits import DEFAULT_LIMITS, Limits
+from pipeline.cli_options import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_SIZE_MB,
+    DEFAULT_TIMEOUT,
+    MaxPagesOpt,
+    MaxSizeOpt,
+    PathsArg,
+    TimeoutOpt,
+    limits_from_options,
+)
 
 app = typer.Typer(
     name="perfaudit",
@@ -25,37 +33,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-PathsArg = Annotated[
-    list[Path],
-    typer.Argument(
-        exists=True,
-        readable=True,
-        help="Files or folders. Folders are walked recursively for .docx .doc .wps .rtf .pdf files.",
-        show_default=False,
-    ),
-]
-MaxSizeOpt = Annotated[int, typer.Option("--max-size-mb", min=1, help="Refuse files larger than this (MB).")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Give up on one document after this many seconds.")]
-MaxPagesOpt = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse documents with more pages than this.")]
-
-
-def limits_from_options(max_size_mb: int, timeout: float, max_pages: int) -> Limits:
-    return Limits(
-        max_file_bytes=max_size_mb * 1024 * 1024,
-        max_pages=max_pages,
-        max_inflated_bytes=DEFAULT_LIMITS.max_inflated_bytes,
-        max_inflation_ratio=DEFAULT_LIMITS.max_inflation_ratio,
-        seconds_per_document=timeout,
-    )
-
 
 @app.command()
 def extract(
     paths: PathsArg,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per document (JSON Lines).")] = False,
-    max_size_mb: MaxSizeOpt = DEFAULT_LIMITS.max_file_bytes // (1024 * 1024),
-    timeout: TimeoutOpt = DEFAULT_LIMITS.seconds_per_document,
-    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
+    max_size_mb: MaxSizeOpt = DEFAULT_MAX_SIZE_MB,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    max_pages: MaxPagesOpt = DEFAULT_MAX_PAGES,
 ) -> None:
     """Extract the record of each document and check its figures.
 

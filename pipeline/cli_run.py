@@ -21,28 +21,26 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from parsers.limits import DEFAULT_LIMITS
+from pipeline.cli import app
+from pipeline.cli_options import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_SIZE_MB,
+    DEFAULT_TIMEOUT,
+    DbOpt,
+    KindOpt,
+    MaxPagesOpt,
+    MaxSizeOpt,
+    PathsArg,
+    RuleOpt,
+    SeverityOpt,
+    TimeoutOpt,
+    UnitOpt,
+    YearOpt,
+    limits_from_options,
+)
 
 if TYPE_CHECKING:
     from pipeline.batch import RunSummary
-
-DbOpt = Annotated[
-    str,
-    typer.Option(
-        "--db",
-        help="Database: a SQLite file (created if missing) or postgresql://user@host:port/name.",
-        envvar="PERFAUDIT_DB",
-    ),
-]
-YearOpt = Annotated[int | None, typer.Option("--year", help="Only documents of this year.")]
-UnitOpt = Annotated[str | None, typer.Option("--unit", help="Only units whose name contains this text.")]
-KindOpt = Annotated[str | None, typer.Option("--kind", help="Only this kind (evaluation_report, unreadable …).")]
-RuleOpt = Annotated[str | None, typer.Option("--rule", help="Only findings of this rule (budget.sources_sum …).")]
-SeverityOpt = Annotated[str | None, typer.Option("--severity", help="Only findings of this severity (error …).")]
-
-# Imported after the options above: `pipeline.cli` imports this module to register the commands,
-# and other command modules take these options from here, in whatever order they are imported.
-from pipeline.cli import MaxPagesOpt, MaxSizeOpt, PathsArg, TimeoutOpt, app, limits_from_options  # noqa: E402
 
 _stderr = Console(stderr=True)
 
@@ -90,9 +88,9 @@ def run(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
     ] = None,
-    max_size_mb: MaxSizeOpt = DEFAULT_LIMITS.max_file_bytes // (1024 * 1024),
-    timeout: TimeoutOpt = DEFAULT_LIMITS.seconds_per_document,
-    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
+    max_size_mb: MaxSizeOpt = DEFAULT_MAX_SIZE_MB,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    max_pages: MaxPagesOpt = DEFAULT_MAX_PAGES,
 ) -> None:
     """Process every document into a database; a re-run resumes where the last one stopped.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import app
-from pipeline.cli_run import DbOpt
+from pipeline.cli_options import DbOpt
 
 
 @app.command()
