@@ -52,6 +52,15 @@ def _parent(table: str) -> Any:
 _CHILD: dict[str, Any] = {"cascade": "all, delete-orphan", "passive_deletes": True}
 
 
+class _ReportListItem:
+    """A row of one of a report's lists (sources, spending items, scores, indicators, findings), in printed order."""
+
+    # sort_order -1: these lead each table, as in the migrations (mixin columns would otherwise come last)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True, sort_order=-1)
+    position: Mapped[int] = mapped_column(sort_order=-1)
+
+
 class DocumentRow(Base):
     __tablename__ = "documents"
 
@@ -157,12 +166,9 @@ class BudgetRow(Base):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
-class FundingSourceRow(Base):
+class FundingSourceRow(_ReportListItem, Base):
     __tablename__ = "funding_sources"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = _parent("reports")
-    position: Mapped[int]
     name: Mapped[str] = mapped_column(Text)
     planned: Mapped[Decimal | None] = mapped_column(money())
     adjusted: Mapped[Decimal | None] = mapped_column(money())
@@ -171,23 +177,17 @@ class FundingSourceRow(Base):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
-class SpendingItemRow(Base):
+class SpendingItemRow(_ReportListItem, Base):
     __tablename__ = "spending_items"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = _parent("reports")
-    position: Mapped[int]
     name: Mapped[str] = mapped_column(Text)
     amount: Mapped[Decimal | None] = mapped_column(money())
     evidence: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
-class ScoreRowRow(Base):
+class ScoreRowRow(_ReportListItem, Base):
     __tablename__ = "score_rows"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = _parent("reports")
-    position: Mapped[int]
     level1: Mapped[str | None] = mapped_column(Text)
     level1_weight: Mapped[Decimal | None] = mapped_column(exact_number())
     level2: Mapped[str | None] = mapped_column(Text)
@@ -198,12 +198,9 @@ class ScoreRowRow(Base):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
-class IndicatorRow(Base):
+class IndicatorRow(_ReportListItem, Base):
     __tablename__ = "indicators"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = _parent("reports")
-    position: Mapped[int]
     level1: Mapped[str | None] = mapped_column(Text)
     level1_weight: Mapped[Decimal | None] = mapped_column(exact_number())
     level2: Mapped[str | None] = mapped_column(Text)
@@ -217,12 +214,9 @@ class IndicatorRow(Base):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
-class FindingRow(Base):
+class FindingRow(_ReportListItem, Base):
     __tablename__ = "findings"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = _parent("reports")
-    position: Mapped[int]
     rule: Mapped[str] = mapped_column(String(64), index=True)
     severity: Mapped[str] = mapped_column(String(16), index=True)
     code: Mapped[str | None] = mapped_column(String(64))
