@@ -137,6 +137,11 @@ def _values(model: Any, names: Iterable[str]) -> list[Any]:
     return [getattr(model, name) for name in names]
 
 
+def _field_columns(table: RecordTable) -> list[str]:
+    """The columns after the document key: in the record tables they are the model's own field names."""
+    return [name for name, _ in table.columns[len(_KEY) :]]
+
+
 def record_tables(store: Store, filters: Filters | None = None) -> dict[str, RecordTable]:
     """Every stored record (selected by `filters`) flattened into one table per record type."""
     tables = _tables()
@@ -167,18 +172,17 @@ def _add(tables: dict[str, RecordTable], document: DocumentRow, report: Report) 
             document.processed_at.isoformat() if document.processed_at else None,
         ]
     )
-    budget_columns = [c for c, _ in tables["budgets"].columns[len(key) :]]
-    tables["budgets"].rows.append([*key, *_values(budget, budget_columns)])
+    tables["budgets"].rows.append([*key, *_values(budget, _field_columns(tables["budgets"]))])
+    source_columns = _field_columns(tables["funding_sources"])
     for source in budget.sources:
-        tables["funding_sources"].rows.append(
-            [*key, *_values(source, ["name", "planned", "adjusted", "received", "spent"])]
-        )
+        tables["funding_sources"].rows.append([*key, *_values(source, source_columns)])
+    item_columns = _field_columns(tables["spending_items"])
     for item in report.spending_items:
-        tables["spending_items"].rows.append([*key, item.name, item.amount])
-    score_columns = [c for c, _ in tables["scores"].columns[len(key) :]]
+        tables["spending_items"].rows.append([*key, *_values(item, item_columns)])
+    score_columns = _field_columns(tables["scores"])
     for row in report.scores:
         tables["scores"].rows.append([*key, *_values(row, score_columns)])
-    indicator_columns = [c for c, _ in tables["indicators"].columns[len(key) :]]
+    indicator_columns = _field_columns(tables["indicators"])
     for indicator in report.indicators:
         values = _values(indicator, indicator_columns)
         tiers = indicator.tiers
