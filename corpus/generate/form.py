@@ -532,6 +532,9 @@ def layout_form(rng: random.Random, facts: FormFacts) -> list[Para | Grid]:
         label, expected, actual = layout.goal_labels
         grid.add(top(label), Cell(expected, span=left), Cell(actual, span=right))
         grid.add(UNDER, Cell(facts.goal_expected, span=left), Cell(facts.goal_actual or "", span=right))
+    if rng.random() < 0.2:  # the indicator block as a second table, as when a form is pasted in two pieces
+        blocks.append(grid)
+        grid = Grid(n_cols)
     _indicator_rows(facts, grid)
     if layout.name == "sichuan":
         for label, text in (
