@@ -8,8 +8,7 @@ from rich.text import Text
 
 from pipeline.export import record_tables
 from pipeline.store import Filters, Store
-
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+from pipeline.summary import SEVERITY_STYLES
 
 
 def findings_table(store: Store, filters: Filters | None = None) -> Table:

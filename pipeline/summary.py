@@ -11,7 +11,8 @@ from models.report import Report
 
 console = Console(highlight=False)
 
-_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+"""Terminal colours of finding severities, shared by every command that prints findings."""
 _WAN = Decimal(10000)
 
 
@@ -54,7 +55,7 @@ def _print_findings(report: Report) -> None:
         console.print("[green]未发现不一致[/]")
         return
     for finding in report.findings:
-        style = _SEVERITY_STYLE.get(finding.severity, "")
+        style = SEVERITY_STYLES.get(finding.severity, "")
         where = "；".join(e.place() or e.text for e in finding.evidence[:3])
         console.print(f"[{style}]{finding.severity:<7}[/] {finding.rule}  {finding.message}  [dim]{where}[/]")
 
