@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from models.document import SourceInfo
 from models.report import (
@@ -38,6 +38,9 @@ _ITEM_FIELDS = [f for f in SpendingItem.model_fields if f != "evidence"]
 _SCORE_FIELDS = [f for f in ScoreRow.model_fields if f != "evidence"]
 _INDICATOR_FIELDS = [f for f in Indicator.model_fields if f != "evidence"]
 
+_Listed = TypeVar("_Listed", FundingSourceRow, SpendingItemRow, ScoreRowRow, IndicatorRow)
+_Model = TypeVar("_Model", FundingSource, SpendingItem, ScoreRow, Indicator)
+
 
 def finding_key(finding: Finding) -> str:
     """A short stable id for a finding: its rule and the places of its evidence."""
@@ -57,6 +60,19 @@ def _fields(model: Any, names: list[str]) -> dict[str, Any]:
     return {name: getattr(model, name) for name in names}
 
 
+def _list_rows(row_class: type[_Listed], records: list[Any], names: list[str]) -> list[_Listed]:
+    """One table row per record of a report list, numbered in printed order."""
+    return [
+        row_class(position=i, evidence=_evidence_json(record.evidence), **_fields(record, names))
+        for i, record in enumerate(records)
+    ]
+
+
+def _records(model: type[_Model], rows: list[Any], names: list[str]) -> list[_Model]:
+    """The report list back from its table rows (already in printed order)."""
+    return [model(evidence=_evidence_map(row.evidence), **_fields(row, names)) for row in rows]
+
+
 def report_row(report: Report) -> ReportRow:
     project = report.project
     row = ReportRow(
@@ -68,22 +84,10 @@ def report_row(report: Report) -> ReportRow:
         **{column: getattr(project, field) for field, column in _PROJECT_COLUMNS.items()},
     )
     row.budget = BudgetRow(evidence=_evidence_json(report.budget.evidence), **_fields(report.budget, _BUDGET_FIELDS))
-    row.sources = [
-        FundingSourceRow(position=i, evidence=_evidence_json(s.evidence), **_fields(s, _SOURCE_FIELDS))
-        for i, s in enumerate(report.budget.sources)
-    ]
-    row.spending_items = [
-        SpendingItemRow(position=i, evidence=_evidence_json(s.evidence), **_fields(s, _ITEM_FIELDS))
-        for i, s in enumerate(report.spending_items)
-    ]
-    row.scores = [
-        ScoreRowRow(position=i, evidence=_evidence_json(s.evidence), **_fields(s, _SCORE_FIELDS))
-        for i, s in enumerate(report.scores)
-    ]
-    row.indicators = [
-        IndicatorRow(position=i, evidence=_evidence_json(s.evidence), **_fields(s, _INDICATOR_FIELDS))
-        for i, s in enumerate(report.indicators)
-    ]
+    row.sources = _list_rows(FundingSourceRow, report.budget.sources, _SOURCE_FIELDS)
+    row.spending_items = _list_rows(SpendingItemRow, report.spending_items, _ITEM_FIELDS)
+    row.scores = _list_rows(ScoreRowRow, report.scores, _SCORE_FIELDS)
+    row.indicators = _list_rows(IndicatorRow, report.indicators, _INDICATOR_FIELDS)
     row.findings = [_finding_row(i, finding) for i, finding in enumerate(report.findings)]
     return row
 
@@ -150,7 +154,7 @@ def report_from_rows(document: DocumentRow) -> Report:
     )
     budget_row = row.budget
     budget = Budget(
-        sources=[FundingSource(evidence=_evidence_map(s.evidence), **_fields(s, _SOURCE_FIELDS)) for s in row.sources],
+        sources=_records(FundingSource, row.sources, _SOURCE_FIELDS),
         **({} if budget_row is None else _fields(budget_row, _BUDGET_FIELDS)),
         evidence=_evidence_map(None if budget_row is None else budget_row.evidence),
     )
@@ -160,13 +164,9 @@ def report_from_rows(document: DocumentRow) -> Report:
         kind=document.kind,  # type: ignore[arg-type]
         project=project,
         budget=budget,
-        spending_items=[
-            SpendingItem(evidence=_evidence_map(s.evidence), **_fields(s, _ITEM_FIELDS)) for s in row.spending_items
-        ],
-        scores=[ScoreRow(evidence=_evidence_map(s.evidence), **_fields(s, _SCORE_FIELDS)) for s in row.scores],
-        indicators=[
-            Indicator(evidence=_evidence_map(s.evidence), **_fields(s, _INDICATOR_FIELDS)) for s in row.indicators
-        ],
+        spending_items=_records(SpendingItem, row.spending_items, _ITEM_FIELDS),
+        scores=_records(ScoreRow, row.scores, _SCORE_FIELDS),
+        indicators=_records(Indicator, row.indicators, _INDICATOR_FIELDS),
         total_score=row.total_score,
         grade=row.grade,  # type: ignore[arg-type]
         findings=[finding_from_row(f) for f in row.findings],
