@@ -178,6 +178,8 @@ def _draw_targets(rng: random.Random) -> list[TargetRow]:
             target = rng.choice((f"{n}{unit}", f"不少于{n}{unit}"))
             good, fair = round(n * 0.95), round(n * 0.9)
             tiers = {"优": f"{n}{unit}", "良": f"{good}{unit}", "中": f"{fair}{unit}", "差": f"{fair}{unit}以下"}
+        if rng.random() < 0.2:  # "below 中" written before the figure
+            tiers["差"] = "低于" + tiers["差"].removesuffix("以下")
         rows.append(TargetRow(level1, template.name, target, tiers))
     return rows
 
