@@ -7,7 +7,6 @@ and builds a Python object per cell, which is slow on long reports.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from lxml import etree
 
 from models.document import Block, Cell, Document, Paragraph, SourceFormat, SourceInfo, Table
 from parsers import ziplimits
+from parsers.digest import file_sha256
 from parsers.docx_text import BodyText
 from parsers.docx_xml import (
     W_DEFAULT,
@@ -49,10 +49,10 @@ from parsers.docx_xml import (
     is_deleted_row,
     wrapped_children,
 )
-from parsers.errors import LimitExceeded, UnreadableError
+from parsers.errors import UnreadableError
 from parsers.limits import Limits
+from parsers.sniff import OLE2_SIGNATURE, ZIP_SIGNATURE, check_size
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_ENCRYPTED = 0x1
 MAX_SPAN = 512
 """Word allows 63 columns; anything far past that is a crafted file, clamped so the grid stays small."""
@@ -82,8 +82,9 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "docx") -> Document:
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            sha256 = _check_file(handle, limits)
+            _check_file(handle, limits)
             word = _open_package(handle, limits)
+        sha256 = file_sha256(path)
     except OSError as error:
         raise UnreadableError(f"文件无法打开：{error.strerror or error}") from error
     walker = _BodyWalker(*_style_names(word))
@@ -95,26 +96,17 @@ def read(path: Path, limits: Limits, *, fmt: SourceFormat = "docx") -> Document:
     return Document(source=source, blocks=walker.blocks, warnings=walker.warnings)
 
 
-def _check_file(handle: BinaryIO, limits: Limits) -> str:
-    """Size limit, emptiness, OLE2 wrapping; returns the file's SHA-256."""
+def _check_file(handle: BinaryIO, limits: Limits) -> None:
+    """Size limit, emptiness, and the signature: an OLE2 wrapper means a legacy or encrypted file."""
     handle.seek(0, 2)
-    size = handle.tell()
+    check_size(handle.tell(), limits)
     handle.seek(0)
-    if size == 0:
-        raise UnreadableError("文件为空（0 字节）")
-    if size > limits.max_file_bytes:
-        raise LimitExceeded(f"文件大小 {size / 1048576:.1f} MB 超过上限 {limits.max_file_bytes / 1048576:.0f} MB")
     head = handle.read(4)
-    if head == _OLE2[:4]:
+    if head == OLE2_SIGNATURE[:4]:
         raise UnreadableError("文件是 OLE2 复合文档（旧版 .doc 或加密的 .docx），不能按 .docx 读取")
-    if head != b"PK\x03\x04":
+    if head != ZIP_SIGNATURE:
         raise UnreadableError("文件不是 .docx 格式（不是 ZIP 压缩包），可能是改了扩展名的其他文件")
     handle.seek(0)
-    digest = hashlib.sha256()
-    for block in iter(lambda: handle.read(1 << 20), b""):
-        digest.update(block)
-    handle.seek(0)
-    return digest.hexdigest()
 
 
 def _open_package(handle: BinaryIO, limits: Limits) -> WordDocument:

@@ -10,8 +10,8 @@ from models.document import SourceFormat
 from parsers.errors import LimitExceeded, UnreadableError
 from parsers.limits import Limits
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_LOCAL = b"PK\x03\x04"
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
 _ZIP_EMPTY = b"PK\x05\x06"
 _HEAD_BYTES = 512
 # Formats Word and WPS can save that we do not read, with what the user can do about it.
@@ -30,24 +30,29 @@ def sniff_format(path: Path, limits: Limits) -> SourceFormat:
             head = handle.read(_HEAD_BYTES)
     except OSError as error:
         raise UnreadableError(f"文件无法打开：{error.strerror or error}") from error
-    if size == 0:
-        raise UnreadableError("文件为空（0 字节）")
-    if size > limits.max_file_bytes:
-        raise LimitExceeded(f"文件大小 {size / 1048576:.1f} MB 超过上限 {limits.max_file_bytes / 1048576:.0f} MB")
+    check_size(size, limits)
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_SIGNATURE):
         # Legacy Word, WPS, and also an encrypted .docx (Office wraps those in OLE2): the legacy reader decides.
         return "wps" if path.suffix.lower() == ".wps" else "doc"
-    if head.startswith(_ZIP_LOCAL):
+    if head.startswith(ZIP_SIGNATURE):
         if _is_docx(path):
             return "docx"
         raise UnreadableError("文件是 ZIP 压缩包，但不是 Word（.docx）文档（缺少 word/document.xml）")
     if head.startswith(_ZIP_EMPTY):
         raise UnreadableError("文件是空的 ZIP 压缩包，不是 Word 文档")
     raise UnreadableError(_unknown_reason(head))
+
+
+def check_size(size: int, limits: Limits) -> None:
+    """Refuse an empty file, or one past the size limit, before any of it is parsed."""
+    if size == 0:
+        raise UnreadableError("文件为空（0 字节）")
+    if size > limits.max_file_bytes:
+        raise LimitExceeded(f"文件大小 {size / 1048576:.1f} MB 超过上限 {limits.max_file_bytes / 1048576:.0f} MB")
 
 
 def _is_docx(path: Path) -> bool:
