@@ -23,6 +23,7 @@ from corpus.generate.printing import (
     coarsest,
     draw_amount,
     draw_money_style,
+    full_width,
     money_json,
     number_json,
     plain,
@@ -401,8 +402,12 @@ def _unit_label(facts: ReportFacts, label: str) -> str:
 
 
 def _project_type_text(project: ProjectFacts, rng: random.Random) -> str:
-    tick, box = "√", " "
     recurring = project.project_type == "recurring"
+    if rng.random() < 0.3:  # boxes before the words: ☑经常性项目 □一次性项目
+        first = f"{'☑' if recurring else '□'}经常性项目"
+        second = f"{'□' if recurring else '☑'}一次性项目"
+        return f"{first}  {second}"
+    tick, box = "√", " "
     first = f"经常性项目（ {tick if recurring else box} ）"
     second = f"一次性项目（ {box if recurring else tick} ）"
     return f"{first}       {second}" if rng.random() < 0.7 else f"{second}       {first}"
@@ -415,10 +420,11 @@ def _info_tables(rng: random.Random, facts: ReportFacts) -> list[Block]:
     grid.add(Cell("一、项目基本情况", span=6))
     grid.add("项目名称", Cell(project.name, span=5))
     pairs = [
-        [("项目实施单位", project.implementing_unit), ("主管部门", project.competent_department)],
-        [("项目负责人", project.leader), ("联系电话", project.phone)],
-        [("地址", project.address), ("邮编", project.postcode)],
-    ]
+        [(rng.choice(vocab.UNIT_LABELS), project.implementing_unit),
+         (rng.choice(vocab.DEPARTMENT_LABELS), project.competent_department)],
+        [("项目负责人", project.leader), (rng.choice(("联系电话", "联络电话")), project.phone)],
+        [(rng.choice(("地址", "单位地址")), project.address), (rng.choice(("邮编", "邮政编码")), project.postcode)],
+    ]  # fmt: skip
     if rng.random() < 0.4:  # the same labels in other places: pairs swapped, rows reordered
         rng.shuffle(pairs)
         pairs = [pair[::-1] if rng.random() < 0.5 else pair for pair in pairs]
@@ -615,11 +621,15 @@ def _budget_paragraphs(rng: random.Random, facts: ReportFacts) -> list[Para]:
 def _rate_paragraph(rng: random.Random, facts: ReportFacts) -> Para:
     year = facts.project.year
     rate = plain(facts.rate, 2 if facts.rate_override is not None else facts.rate_decimals)
+    if facts.text_money.full_width:  # a text typed with full-width figures types its rates the same way
+        rate = full_width(rate)
     balance = facts.balance
     middle = f"结余{_m(facts, balance)}未支出，" if balance is not None and balance > 0 else ""
     return Para(
         f"该项目截止到{year}年12月31日，{facts.project.name}共支付{_m(facts, facts.spent)}，{middle}"
-        + rng.choice(("预算执行率为{rate}%。", "资金执行率{rate}%。", "预算执行率达到{rate}%。")).format(rate=rate)
+        + rng.choice(("预算执行率为{rate}%。", "资金执行率{rate}%。", "预算执行率达到{rate}%。"))
+        .format(rate=rate)
+        .replace("%", "％" if facts.text_money.full_width else "%")
     )
 
 

@@ -196,6 +196,8 @@ REPORT_SOURCES = (
     ("中央财政资金", "省级财政资金", "市县财政资金", "其他资金"),
     ("中央补助", "本级财政", "其他资金"),
 )
+UNIT_LABELS = ("项目实施单位", "实施单位", "项目单位")
+DEPARTMENT_LABELS = ("主管部门", "项目主管部门", "主管单位")
 PLANNED_TEXT_LABELS = ("概算总投资", "年初预算", "计划总投资", "批复预算")
 SPENT_TEXT_LABELS = ("共支出", "实际支出", "累计支出")
 GRADE_PHRASES = ("评价结果为{grade}", "评价等级为{grade}", "绩效等级为“{grade}”")
