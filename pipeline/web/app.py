@@ -20,7 +20,7 @@ from pipeline.web import formatting
 from pipeline.web.pages import PageImages
 from pipeline.web.routes import router
 from pipeline.web.security import Sessions
-from pipeline.web.upload import UploadSettings
+from pipeline.web.upload import UploadSettings, too_large_reason
 
 HERE = Path(__file__).parent
 SECRET_ENV = "PERFAUDIT_SECRET"
@@ -109,5 +109,5 @@ def _upload_too_large(request: Request, max_bytes: int) -> tuple[int, str] | Non
     if not length.isdigit():
         return 411, "上传需要 Content-Length"
     if int(length) > max_bytes + 64 * 1024:  # room for the multipart envelope
-        return 413, f"文件超过 {max_bytes // (1024 * 1024)} MB 上限"
+        return 413, too_large_reason(max_bytes)
     return None

@@ -14,6 +14,7 @@ from pathlib import Path
 from parsers.errors import UnreadableError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.sniff import sniff_format
+from pipeline.batch import DEFAULT_MEMORY_LIMIT_MB
 from pipeline.batch.pool import WorkerPool
 from pipeline.batch.tasks import Task
 from pipeline.store import Store
@@ -37,7 +38,12 @@ class UploadRefused(Exception):
 class UploadSettings:
     max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     limits: Limits = DEFAULT_LIMITS
-    memory_limit_mb: int | None = 4096
+    memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
+
+
+def too_large_reason(max_bytes: int) -> str:
+    """Said both when the declared length is too large (before the body is read) and when the body is."""
+    return f"文件超过 {max_bytes // (1024 * 1024)} MB 上限"
 
 
 def sniffed_format(path: Path, settings: UploadSettings) -> str:
@@ -55,7 +61,7 @@ def process_upload(store: Store, content: bytes, settings: UploadSettings) -> st
     if not content:
         raise UploadRefused(400, "文件为空")
     if len(content) > settings.max_bytes:
-        raise UploadRefused(413, f"文件超过 {settings.max_bytes // (1024 * 1024)} MB 上限")
+        raise UploadRefused(413, too_large_reason(settings.max_bytes))
     sha256 = hashlib.sha256(content).hexdigest()
     with tempfile.TemporaryDirectory(prefix="perfaudit-upload-") as folder:
         # our own name, never the client's: the bytes decide the suffix
