@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Literal
 
+from models.facts import Extraction, Itemisation, Part
 from models.report import Budget, Evidence, Report
 from pipeline.validate.tolerance import is_integer_printed
 
@@ -62,3 +64,18 @@ def report_scores_are_integers(report: Report) -> bool:
     scored += [(row.score, evidence_of(row, "score")) for row in report.scores if row.score is not None]
     scored += [(row.score, evidence_of(row, "score")) for row in report.indicators if row.score is not None]
     return bool(scored) and all(is_integer_printed(value, evidence) for value, evidence in scored)
+
+
+def complete_itemisations(
+    extraction: Extraction, unit: Literal["yuan", "count"]
+) -> Iterator[tuple[Itemisation, list[tuple[Part, Decimal]]]]:
+    """Itemisations of `unit` whose every part has a value, each part paired with its value.
+
+    An itemisation with a part whose value is not printed has no known sum, so it is never checked.
+    """
+    for itemisation in extraction.facts.itemisations:
+        if itemisation.unit != unit or not itemisation.parts:
+            continue
+        valued = [(part, part.value) for part in itemisation.parts if part.value is not None]
+        if len(valued) == len(itemisation.parts):
+            yield itemisation, valued

@@ -11,7 +11,7 @@ from models.facts import CountClaim, Extraction
 from models.numbers import parse_quantity
 from models.report import Evidence
 from pipeline.validate import messages as say
-from pipeline.validate.common import evidence_list
+from pipeline.validate.common import complete_itemisations, evidence_list
 from pipeline.validate.registry import Flag, rule
 from pipeline.validate.tolerance import half_unit
 
@@ -98,17 +98,11 @@ def count_mismatch(extraction: Extraction) -> Iterator[Flag]:
             evidence=evidence_list(c.evidence for c in firsts),
             code="COUNT_DIFFERS",
         )
-    for itemisation in extraction.facts.itemisations:
-        if itemisation.unit != "count" or not itemisation.parts:
-            continue
-        if any(part.value is None for part in itemisation.parts):
-            continue
-        parts_sum = sum((part.value for part in itemisation.parts if part.value is not None), Decimal(0))
+    for itemisation, valued in complete_itemisations(extraction, "count"):
+        parts_sum = sum((value for _, value in valued), Decimal(0))
         if parts_sum == itemisation.whole:
             continue
-        parts_text = "、".join(
-            f"{part.name} {say.number(part.value)}" for part in itemisation.parts if part.value is not None
-        )
+        parts_text = "、".join(f"{part.name} {say.number(value)}" for part, value in valued)
         yield Flag(
             message=(
                 f"{itemisation.label}共 {say.number(itemisation.whole)}，分项（{parts_text}）合计 "

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from models.facts import Extraction
 from pipeline.validate import messages as say
-from pipeline.validate.common import evidence_list
+from pipeline.validate.common import complete_itemisations, evidence_list
 from pipeline.validate.registry import Flag, rule
 from pipeline.validate.tolerance import money_tolerance
 
@@ -19,16 +19,10 @@ def items_sum(extraction: Extraction) -> Iterator[Flag]:
     Not flagged: an itemisation with a part whose amount is not printed (the sum is unknown);
     a difference within the rounding of the whole and all the parts; counts (see narrative.count_mismatch).
     """
-    for itemisation in extraction.facts.itemisations:
-        if itemisation.unit != "yuan" or not itemisation.parts:
-            continue
-        if any(part.value is None for part in itemisation.parts):
-            continue
-        parts_sum = sum((part.value for part in itemisation.parts if part.value is not None), Decimal(0))
+    for itemisation, valued in complete_itemisations(extraction, "yuan"):
+        parts_sum = sum((value for _, value in valued), Decimal(0))
         whole, whole_evidence = itemisation.whole, itemisation.whole_evidence
-        figures = [(whole, whole_evidence)] + [
-            (part.value, part.evidence) for part in itemisation.parts if part.value is not None
-        ]
+        figures = [(whole, whole_evidence)] + [(value, part.evidence) for part, value in valued]
         if abs(parts_sum - whole) <= money_tolerance(figures):
             continue
         yield Flag(
