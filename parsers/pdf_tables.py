@@ -19,6 +19,8 @@ from parsers.pdf_text import build_lines, join_wrapped
 
 SNAP = 3.0
 """pdfplumber's default snap/join/intersection tolerance, in points."""
+TOUCHING_SHARED = 0.5
+"""Two touching tables share less than this share of the inner column boundaries of the one with fewer."""
 OPEN_END_MIN = 4.0
 """A vertical rule running this far past the last horizontal rule marks a row left open by a page break."""
 
@@ -75,7 +77,40 @@ def find_cell_groups(edges: list[Edge]) -> tuple[list[list[BBox]], set[float], s
     intersections = plumber_table.edges_to_intersections(merged, SNAP, SNAP)
     cells = plumber_table.intersections_to_cells(intersections)
     groups = [group for group in plumber_table.cells_to_tables(cells) if len(group) >= 2]
+    groups = [part for group in groups for part in _split_touching(group) if len(part) >= 2]
     return groups, open_bottoms, open_tops
+
+
+def _split_touching(cells: list[BBox]) -> list[list[BBox]]:
+    """Tables printed one right under the other share a ruling and come out of the cell finder as one.
+
+    They are told apart where no cell crosses a horizontal boundary and the column boundaries on either
+    side have little in common (two tables may share one by chance), both between the two rows that
+    meet there and between everything above and everything below: the rows of one table share its
+    grid (a label and one wide cell under a table keep the label's boundary from some row above).
+    """
+    left, right = min(c[0] for c in cells), max(c[2] for c in cells)
+
+    def inner(chosen: list[BBox]) -> list[float]:
+        return _cluster([x for c in chosen for x in (c[0], c[2]) if x - left > SNAP and right - x > SNAP])
+
+    for y in _cluster([c[1] for c in cells])[1:]:
+        if any(c[1] < y - SNAP and c[3] > y + SNAP for c in cells):
+            continue
+        upper = [c for c in cells if c[3] <= y + SNAP]
+        lower = [c for c in cells if c[1] >= y - SNAP]
+        meeting_above = inner([c for c in upper if abs(c[3] - y) <= SNAP])
+        meeting_below = inner([c for c in lower if abs(c[1] - y) <= SNAP])
+        if _apart(meeting_above, meeting_below) and _apart(inner(upper), inner(lower)) and len(upper) >= 2:
+            return [upper, *_split_touching(lower)] if len(lower) >= 2 else [cells]
+    return [cells]
+
+
+def _apart(a: list[float], b: list[float]) -> bool:
+    """Both sides have inner boundaries, and few of the smaller side's are on the other side."""
+    fewer, more = sorted((a, b), key=len)
+    shared = sum(1 for x in fewer if any(abs(x - y) <= SNAP for y in more))
+    return bool(fewer) and shared < TOUCHING_SHARED * len(fewer)
 
 
 class _Grid:

@@ -32,12 +32,12 @@ def _rows(table: Table) -> list[list[str]]:
 def test_samples_are_present() -> None:
     assert len(PDFS) >= 3
     assert all((GENERATED / f"{pdf.stem}.docx").exists() for pdf in PDFS)
+    assert any((read(pdf).source.pages or 0) >= 2 for pdf in PDFS)  # tables with page breaks to cross
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.name)
 def test_every_row_equals_the_word_original(pdf: Path) -> None:
     word, printed = read(GENERATED / f"{pdf.stem}.docx"), read(pdf)
-    assert printed.source.pages and printed.source.pages >= 2  # the tables have page breaks to cross
     assert len(printed.tables) == len(word.tables)
     for w, p in zip(word.tables, printed.tables, strict=True):
         assert p.n_rows == w.n_rows, f"table {w.index}"
