@@ -94,4 +94,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run the commands registered on the importable module's `app`, not on this __main__ copy's.
+    from pipeline.cli import main as installed_main
+
+    installed_main()
