@@ -20,7 +20,7 @@ from parsers.pdf_text import build_lines, join_wrapped
 SNAP = 3.0
 """pdfplumber's default snap/join/intersection tolerance, in points."""
 TOUCHING_SHARED = 0.5
-"""Two touching tables share less than this share of the inner column boundaries of the one with fewer."""
+"""Two touching tables share at most this share of the inner column boundaries of the one with fewer."""
 OPEN_END_MIN = 4.0
 """A vertical rule running this far past the last horizontal rule marks a row left open by a page break."""
 
@@ -110,7 +110,7 @@ def _apart(a: list[float], b: list[float]) -> bool:
     """Both sides have inner boundaries, and few of the smaller side's are on the other side."""
     fewer, more = sorted((a, b), key=len)
     shared = sum(1 for x in fewer if any(abs(x - y) <= SNAP for y in more))
-    return bool(fewer) and shared < TOUCHING_SHARED * len(fewer)
+    return bool(fewer) and shared <= TOUCHING_SHARED * len(fewer)
 
 
 class _Grid:

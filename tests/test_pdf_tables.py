@@ -40,3 +40,9 @@ def test_a_header_band_over_a_finer_grid_stays_in_its_table() -> None:
     header = [124.0, 180.0, 236.0, 402.0, 436.0]
     body = [124.0, 180.0, 236.0, 291.0, 347.0, 402.0, 436.0]
     assert _groups(_rows(100, [header, body, body])) == [22]
+
+
+def test_touching_tables_sharing_a_boundary_by_chance_are_two() -> None:
+    goals = [[133.0], [133.0, 245.0, 299.0, 352.0, 406.0, 439.0, 491.0], [133.0, 299.0]]
+    indicators = [[124.0, 178.0, 212.0, 245.0, 299.0, 342.0, 396.0, 424.0, 458.0, 491.0]] * 2
+    assert _groups(_rows(100, goals) + _rows(160, indicators)) == [13, 22]
