@@ -45,7 +45,7 @@ _HANGING = "，。、；：！？．,.;:!?）)”’》」』"
 _SENTENCE_END = "。！？；：!?;:"
 
 
-def _layout(lines: list[TextLine]) -> _Layout | None:
+def _layout(lines: list[TextLine], width: float | None = None) -> _Layout | None:
     if not lines:
         return None
     lefts = Counter(round(line.bbox[0] / 2) * 2 for line in lines)
@@ -58,6 +58,12 @@ def _layout(lines: list[TextLine]) -> _Layout | None:
     # punctuation counts a character shorter: the punctuation may hang past the margin.
     ends = sorted(line.bbox[2] - (line.size if line.text[-1:] in tuple(_HANGING) else 0) for line in lines)
     right = ends[-2] if len(ends) >= 10 else ends[-1]
+    if width is not None:
+        # the longest line may count where it stays within the margin mirrored from the left one: a
+        # document of one-line paragraphs has few lines that reach the right margin
+        size = sorted(line.size for line in lines)[len(lines) // 2] or 12.0
+        within = [end for end in ends if end <= width - left + size]
+        right = max(right, within[-1]) if within else right
     pitches = [b.bbox[1] - a.bbox[1] for a, b in pairwise(lines)
                if b.bbox[1] > a.bbox[1] and abs(a.size - b.size) < 0.5]
     # the lower quartile: lines inside a paragraph outnumber the gaps between paragraphs only in long text
@@ -141,7 +147,7 @@ def assemble(pages: list[PageContent]) -> list[Paragraph | Table]:
     document_layouts = _document_layouts(pages, page_lines)
     for page, items, body_lines in zip(pages, page_items, page_lines, strict=True):
         document_layout = document_layouts[_width_key(page)]
-        layout = _layout(body_lines) if len(body_lines) >= MIN_LINES_FOR_PAGE_LAYOUT else document_layout
+        layout = _layout(body_lines, page.width) if len(body_lines) >= MIN_LINES_FOR_PAGE_LAYOUT else document_layout
         if layout is not None and document_layout is not None and document_layout.right > layout.right:
             # a page of short lines says little about where lines end; pages as wide share the margin
             layout = _Layout(layout.left, document_layout.right, layout.pitch)
@@ -186,9 +192,11 @@ def _width_key(page: PageContent) -> int:
 def _document_layouts(pages: list[PageContent], page_lines: list[list[TextLine]]) -> dict[int, _Layout | None]:
     """One layout from the lines of all pages of each width (portrait and landscape pages apart)."""
     by_width: dict[int, list[TextLine]] = {}
+    widths: dict[int, float] = {}
     for page, lines in zip(pages, page_lines, strict=True):
         by_width.setdefault(_width_key(page), []).extend(lines)
-    return {key: _layout(lines) for key, lines in by_width.items()}
+        widths.setdefault(_width_key(page), page.width)
+    return {key: _layout(lines, widths[key]) for key, lines in by_width.items()}
 
 
 _CONTINUATION_MARKER = re.compile(r"^\s*(续表|接上表|[（(]续[）)])|[（(]续(表)?[）)]\s*$")
