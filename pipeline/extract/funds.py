@@ -4,18 +4,24 @@ Two layouts, both recognised by their labels: labels as column headers with the
 total and 其中 rows below (central and provincial self-evaluation forms), and
 label/value pairs along a row with the sources in the rows below (Hainan:
 计划投资额 | 670.64 | 实际到位资金 | 670.64 | 实际使用情况 | 558.01).
+
+Either may be printed transposed (quantities down the first column, the total and
+the sources along the header row): such a table is read through a transposed view
+of its grid by the same code, with evidence pointing at the real cells.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from models.document import Cell, Paragraph, Table
 from models.facts import BlankCell, Mention
 from models.report import Evidence, FundingSource
 from pipeline.extract.figures import cell_money, cell_rate, is_figure_or_blank, is_not_given, is_placeholder, points
 from pipeline.extract.labels import bracketed, cell_evidence, label_core, match_label, trim
+from pipeline.extract.transpose import TableView, transposed, unchanged
 from pipeline.extract.vocabulary import (
     BUDGET_TABLE_LABELS,
     FUNDS_TOTAL_ROWS,
@@ -79,16 +85,24 @@ def _source_name(text: str) -> str:
     return trim(SOURCE_PREFIX.sub("", compact(text)))
 
 
+_TOTALS = (*FUNDS_TOTAL_ROWS, "小计")
+
+
 def _is_total_row(text: str) -> bool:
     core = label_core(SOURCE_PREFIX.sub("", compact(text)))
-    return any(core.startswith(label_core(word)) for word in FUNDS_TOTAL_ROWS)
+    return any(core.startswith(label_core(word)) for word in _TOTALS)
 
 
 class _Reader:
-    def __init__(self, table: Table, unit: str | None, facts: FundsFacts) -> None:
-        self.table = table
+    def __init__(self, view: TableView, unit: str | None, facts: FundsFacts) -> None:
+        self.table = view.table
+        self.view = view
         self.unit = unit
         self.facts = facts
+
+    def evidence(self, cell: Cell, resolution: Decimal | None = None) -> Evidence:
+        """Where the cell really is printed, whichever way the table is being read."""
+        return cell_evidence(self.view.real_table, self.view.real(cell), resolution=resolution)
 
     def value(self, cell: Cell, quantity: str, label_cell: Cell, *, record: bool = True) -> object | None:
         """Read one cell as `quantity`; record the printing as a mention when it is a budget figure."""
@@ -105,7 +119,7 @@ class _Reader:
                 self.facts.mentions.append(Mention(
                     quantity=quantity, value=found.yuan, label=label, origin="table",
                     unit=found.quantity.unit or unit,
-                    evidence=cell_evidence(self.table, cell, resolution=found.resolution),
+                    evidence=self.evidence(cell, resolution=found.resolution),
                 ))  # fmt: skip
             return found.yuan
         if quantity == "execution_rate":
@@ -115,16 +129,16 @@ class _Reader:
             if record:
                 self.facts.mentions.append(Mention(
                     quantity=quantity, value=rate.value, label=label, origin="table", unit="%",
-                    evidence=cell_evidence(self.table, cell, resolution=rate.resolution),
+                    evidence=self.evidence(cell, resolution=rate.resolution),
                 ))  # fmt: skip
             return rate.value
         if quantity in ("execution_weight", "execution_score"):
             parsed = points(text)
             if parsed is not None and record:
-                self.extra(quantity, parsed[0], cell_evidence(self.table, cell, resolution=parsed[1]))
+                self.extra(quantity, parsed[0], self.evidence(cell, resolution=parsed[1]))
             return parsed[0] if parsed else None
         if quantity == "reason" and record:
-            self.extra(quantity, " ".join(text.split()), cell_evidence(self.table, cell))
+            self.extra(quantity, " ".join(text.split()), self.evidence(cell))
         return None
 
     def extra(self, name: str, value: object, evidence: Evidence) -> None:
@@ -136,7 +150,7 @@ class _Reader:
         if label_core(name_cell.text) in SOURCES_HEADING:
             return
         source = FundingSource(name=_source_name(name_cell.text))
-        source.evidence["name"] = cell_evidence(self.table, name_cell)
+        source.evidence["name"] = self.evidence(name_cell)
         for quantity, (cell, label_cell) in values.items():
             if quantity not in ("planned", "adjusted", "received", "spent"):
                 continue
@@ -144,9 +158,7 @@ class _Reader:
             if value is not None:
                 setattr(source, quantity, value)
                 found = cell_money(cell.text, _unit_in(label_cell.text) or self.unit)
-                source.evidence[quantity] = cell_evidence(
-                    self.table, cell, resolution=found.resolution if found else None
-                )
+                source.evidence[quantity] = self.evidence(cell, resolution=found.resolution if found else None)
         self.facts.sources.append(source)
 
     # --- label/value pairs along a row -----------------------------------------------------------------------
@@ -203,7 +215,7 @@ class _Reader:
                         if quantity == "execution_score" and is_placeholder(cell.text):
                             row_name = label_core(name_cell.text) if name_cell is not None else ""
                             self.facts.blank_cells.append(BlankCell(
-                                field="execution_score", evidence=cell_evidence(self.table, cell), label=row_name
+                                field="execution_score", evidence=self.evidence(cell), label=row_name
                             ))  # fmt: skip
             else:
                 self.source(name_cell, {q: v for q, v in values.items() if v[0].row == below})
@@ -219,7 +231,7 @@ class _Reader:
                 break
             for part in bracketed(cell.text):
                 if (weight := _BLOCK_WEIGHT.fullmatch(part)) is not None and (parsed := points(weight.group(1))):
-                    self.extra("execution_weight", parsed[0], cell_evidence(self.table, cell, resolution=parsed[1]))
+                    self.extra("execution_weight", parsed[0], self.evidence(cell, resolution=parsed[1]))
                     return
 
     def _left_the_block(self, row: int, values: dict[str, tuple[Cell, Cell]], first_col: int) -> bool:
@@ -251,16 +263,58 @@ def _labelled_cells(table: Table, row: int) -> list[tuple[Cell, str]]:
     return found
 
 
-def extract_funds(table: Table, before: Paragraph | None, facts: FundsFacts) -> None:
-    """Every funds block of one table: budget mentions, sources, weight/score/reason of the execution row."""
-    reader = _Reader(table, table_unit(table, before), facts)
+def _is_quantity_row(table: Table, row: int) -> bool:
+    return sum(1 for _, q in _labelled_cells(table, row) if q in MONEY_FIELDS) >= 2
+
+
+def _names_the_whole_or_a_source(table: Table, row: int, after_col: int) -> bool:
+    """A header row of sources: right of the labels it prints the total (合计, 小计 …) or a 其中 source."""
+    for cell in table.row_cells(row):
+        text = compact(cell.text)
+        if cell.row == row and cell.col > after_col and (_is_total_row(text) or text.startswith("其中")):
+            return True
+    return False
+
+
+def _quantities_down_a_column(table: Table) -> bool:
+    """Transposed: quantity labels run down a column and the row just above them names the total or sources.
+
+    Asked only of a table none of whose rows prints two quantity labels, so an ordinary funds block
+    (labels along the header row) is never read sideways.
+    """
+    for col in range(table.n_cols):
+        rows = [
+            cell.row for cell in table.cells
+            if cell.col == col and _field(cell.text) in MONEY_FIELDS
+        ]  # fmt: skip
+        if len(rows) >= 2 and min(rows) > 0 and _names_the_whole_or_a_source(table, min(rows) - 1, col):
+            return True
+    return False
+
+
+def _read_blocks(reader: _Reader) -> int:
+    table = reader.table
+    blocks = 0
     row = 0
     while row < table.n_rows:
-        labelled = _labelled_cells(table, row)
-        if sum(1 for _, q in labelled if q in MONEY_FIELDS) < 2:
+        if not _is_quantity_row(table, row):
             row += 1
             continue
+        labelled = _labelled_cells(table, row)
         cells = table.row_cells(row)
         beside = [cells[cells.index(c) + 1] for c, _ in labelled if cells.index(c) + 1 < len(cells)]
         paired = beside and all(_field(c.text) is None for c in beside)
         row = (reader.pairs(row, labelled) if paired else reader.columns(row, labelled)) + 1
+        blocks += 1
+    return blocks
+
+
+def extract_funds(table: Table, before: Paragraph | None, facts: FundsFacts) -> None:
+    """Every funds block of one table: budget mentions, sources, weight/score/reason of the execution row.
+
+    The quantity labels are looked for along the rows first; only a table with none there is
+    looked at sideways (quantities down a column, sources along the header row).
+    """
+    unit = table_unit(table, before)
+    if _read_blocks(_Reader(unchanged(table), unit, facts)) == 0 and _quantities_down_a_column(table):
+        _read_blocks(_Reader(transposed(table), unit, facts))
