@@ -16,6 +16,7 @@ EDGE_TOLERANCE = 3.0
 MAX_HEADER_ROWS = 3
 MIN_CUT_CHARS = 8
 _SENTENCE_END = tuple("。；;.!！?？")
+_DECIMAL_POINT_END = re.compile(r"[0-9０-９][.．]$")
 
 
 @dataclass
@@ -179,8 +180,8 @@ def _drop_repeated_header(table: StitchedTable, incoming: list[_Cell], n_rows: i
 
 def _is_cut(cell: _Cell) -> bool:
     """Does the cell's text look cut off by the page break rather than finished?"""
-    if not cell.text or cell.text.endswith(_SENTENCE_END):
-        return False
+    if not cell.text or (cell.text.endswith(_SENTENCE_END) and not _DECIMAL_POINT_END.search(cell.text)):
+        return False  # a finished sentence; "85." is a figure cut after its decimal point
     if not cell.lines or cell.bbox is None:
         # no geometry (OCR): only an unfinished sentence of some length can have been cut
         return len(cell.text) >= MIN_CUT_CHARS

@@ -177,3 +177,14 @@ def test_merged_label_whose_text_wraps_over_the_break_is_one_cell() -> None:
         ["项目管理（25分）", "到位（5分）"], ["项目管理（25分）", "到位（5分）"],
         ["项目管理（25分）", "管理（10分）"], ["项目管理（25分）", "管理（10分）"]]
     assert [table.text_at(r, 2) for r in range(2, 6)] == ["到位率", "到位时效", "资金使用", "财务管理"]
+
+
+def test_a_figure_cut_after_its_decimal_point_is_a_split_row() -> None:
+    # "85." is no finished sentence: the page break cut 85.1% after the point (a scanned form)
+    page1 = _table([["一级", "分值", "实际", "得分"], ["满意", "10", "85.", "8.96"]], top=740,
+                   lines={(1, 0): [_line("满意", 52, 148, 745)], (1, 2): [_line("85.", 252, 440, 745)]})
+    page1.cells[4].bbox, page1.cells[6].bbox = (50, 740, 150, 760), (250, 740, 450, 760)
+    page2 = _table([["度指标", "", "1%", ""], ["总分", "100", "", "98.96"]], top=60)
+    table = _single_table([_page(1, [page1]), _page(2, [page2])])
+    assert table.n_rows == 3
+    assert table.row_texts(1) == ["满意度指标", "10", "85.1%", "8.96"]
