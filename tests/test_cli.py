@@ -73,11 +73,13 @@ def test_summary_without_json_names_the_problem(tmp_path: Path) -> None:
 
 
 def test_every_command_help_carries_an_example() -> None:
-    for command in ([], ["extract"], ["schema"]):
+    names = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+    assert names == ["export", "extract", "findings", "run", "schema", "serve"]
+    commands = [[], *([name] for name in names)]
+    for command in commands:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0
-        assert "perfaudit" in result.stdout and "Example" in result.stdout
-
+        assert "perfaudit" in result.stdout and "Example" in result.stdout, command
 
 
 def test_a_limit_raised_inside_a_library_error_is_still_found() -> None:
