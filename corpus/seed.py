@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import io
 import struct
-import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,23 +27,23 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from corpus.seed_text import BLOCKS, BODY, H1, H2, H3, PLAIN, SUBTITLE, TABLE_TEXT, TITLE, Cell, TableSpec
+from corpus.wordfiles import save_stable, set_a4_page, set_fonts
 
 UNIT_NAME = "海南省人民政府政务服务中心"
 FIXED_TIME = dt.datetime(2021, 3, 31, 9, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2021, 3, 31, 9, 0, 0)
 
-BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
+BODY_FONT, HEADING_FONT = "宋体", "黑体"
 
 
 def build_document() -> WordDocument:
     document = Document()
-    _set_page(document)
+    set_a4_page(document, side_margin_cm=2.6)
     _set_styles(document)
     _add_header_and_footer(document)
     for block in BLOCKS:
@@ -57,41 +56,14 @@ def build_document() -> WordDocument:
 
 
 def write_docx(out: Path) -> None:
-    """Build the seed and save it with fixed zip timestamps, so a rebuild is byte-identical."""
-    buffer = io.BytesIO()
-    build_document().save(buffer)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            stable = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            stable.compress_type = zipfile.ZIP_DEFLATED
-            stable.external_attr = 0o644 << 16
-            dst.writestr(stable, src.read(info.filename))
-
-
-def _set_page(document: WordDocument) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.6)
-    section.top_margin = section.bottom_margin = Cm(2.5)
-
-
-def _set_fonts(rpr: BaseOxmlElement, east_asian: str) -> None:
-    """Explicit Latin and East-Asian fonts instead of theme fonts, so CJK text renders as Chinese."""
-    old = rpr.find(qn("w:rFonts"))
-    if old is not None:
-        rpr.remove(old)
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    rpr.insert(0, fonts)
+    """Build the seed and save it byte-stable."""
+    save_stable(build_document(), out, ZIP_TIME)
 
 
 def _set_styles(document: WordDocument) -> None:
     styles = document.styles
     default_rpr = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    _set_fonts(default_rpr, BODY_FONT)
+    set_fonts(default_rpr, BODY_FONT)
     default_rpr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
 
     normal = styles[PLAIN]
@@ -108,7 +80,7 @@ def _set_styles(document: WordDocument) -> None:
 
     for name, size in ((TITLE, 18), (SUBTITLE, 14), (H1, 16), (H2, 14), (H3, 12)):
         style = styles[name]
-        _set_fonts(style.element.get_or_add_rPr(), HEADING_FONT)
+        set_fonts(style.element.get_or_add_rPr(), HEADING_FONT)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False

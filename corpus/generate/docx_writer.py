@@ -23,9 +23,11 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 
+from corpus.wordfiles import save_stable, set_a4_page, set_fonts
+
 FIXED_TIME = dt.datetime(2022, 1, 1, 9, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2022, 1, 1, 9, 0, 0)
-LATIN_FONT, BODY_FONT, HEADING_FONT = "Times New Roman", "宋体", "黑体"
+BODY_FONT, HEADING_FONT = "宋体", "黑体"
 PAGE_TEXT_WIDTH_CM = 16.0
 _SHORT_COLUMN_CM = 2.0
 
@@ -86,7 +88,7 @@ Block = Para | Grid
 
 def build(blocks: list[Block], header_text: str | None = None) -> WordDocument:
     document = Document()
-    _set_page(document)
+    set_a4_page(document, side_margin_cm=2.5)
     _set_styles(document)
     if header_text:
         header = document.sections[0].header.paragraphs[0]
@@ -105,16 +107,8 @@ def build(blocks: list[Block], header_text: str | None = None) -> WordDocument:
 
 
 def write_docx(blocks: list[Block], out: Path, header_text: str | None = None) -> None:
-    """Save with fixed zip timestamps and attributes, so a rebuild is byte-identical."""
-    buffer = io.BytesIO()
-    build(blocks, header_text).save(buffer)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            stable = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            stable.compress_type = zipfile.ZIP_DEFLATED
-            stable.external_attr = 0o644 << 16
-            dst.writestr(stable, src.read(info.filename))
+    """Build and save byte-stable."""
+    save_stable(build(blocks, header_text), out, ZIP_TIME)
 
 
 def document_xml(blocks: list[Block], header_text: str | None = None) -> bytes:
@@ -125,29 +119,10 @@ def document_xml(blocks: list[Block], header_text: str | None = None) -> bytes:
         return package.read("word/document.xml")
 
 
-def _set_page(document: WordDocument) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2.5)
-
-
-def _set_fonts(rpr: BaseOxmlElement, east_asian: str) -> None:
-    """Explicit Latin and East-Asian fonts instead of theme fonts, so CJK text renders as Chinese."""
-    old = rpr.find(qn("w:rFonts"))
-    if old is not None:
-        rpr.remove(old)
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    rpr.insert(0, fonts)
-
-
 def _set_styles(document: WordDocument) -> None:
     styles = document.styles
     default_rpr = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    _set_fonts(default_rpr, BODY_FONT)
+    set_fonts(default_rpr, BODY_FONT)
     default_rpr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
     normal = styles["Normal"]
     normal.font.size = Pt(12)
@@ -157,7 +132,7 @@ def _set_styles(document: WordDocument) -> None:
     body.paragraph_format.space_after = Pt(0)
     for name, size in (("Title", 18), ("Subtitle", 14), ("Heading 2", 14)):
         style = styles[name]
-        _set_fonts(style.element.get_or_add_rPr(), HEADING_FONT)
+        set_fonts(style.element.get_or_add_rPr(), HEADING_FONT)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
