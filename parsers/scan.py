@@ -113,10 +113,10 @@ def _scan(gray: np.ndarray, dpi: float, *, number: int, width: float, height: fl
         size = (height, width) if turns % 2 else (width, height)
         turned = np.ascontiguousarray(np.rot90(gray, k=turns))
         return _scan(turned, dpi, number=number, width=size[0], height=size[1], upright=True)
-    boxes = split_at_rulings(detected, grids, dpi)
+    boxes = join_overlapping(split_at_rulings(detected, grids, dpi), grids, dpi)
     words = engine.recognize(clean, boxes)
     words += engine.recognize(clean, _missed_cell_boxes(words, grids, ink, dpi))
-    words = [_figures_unspaced(_dash_or_word(word, ink, dpi)) for word in words]
+    words = [_thousands_commas(_figures_unspaced(_dash_or_word(word, ink, dpi))) for word in words]
     return _assemble(words, grids, ink, dpi, number=number, width=width, height=height)
 
 
@@ -445,6 +445,44 @@ def split_at_rulings(boxes: list[PixelBox], grids: list[Grid], dpi: float) -> li
     return result
 
 
+def join_overlapping(boxes: list[PixelBox], grids: list[Grid], dpi: float) -> list[PixelBox]:
+    """One box for pieces in the same cell and line that overlap or touch side by side.
+
+    The detector, working on a reduced page, may give two boxes over one run of text (one of
+    them reaching in from the next cell); cut at the ruling, each piece holds part of the same
+    glyphs, and read apart they add a stray character: 分值 + the right half of 值 → "分值直".
+    """
+    touching = dpi * 0.01
+    while True:
+        result: list[PixelBox] = []
+        for box in boxes:
+            for index, kept in enumerate(result):
+                if _same_run(box, kept, grids, touching):
+                    result[index] = (
+                        min(box[0], kept[0]), min(box[1], kept[1]), max(box[2], kept[2]), max(box[3], kept[3])
+                    )  # fmt: skip
+                    break
+            else:
+                result.append(box)
+        if len(result) == len(boxes):  # a joined box may now meet another one: join until nothing changes
+            return result
+        boxes = result
+
+
+def _same_run(a: PixelBox, b: PixelBox, grids: list[Grid], touching: float) -> bool:
+    """Whether two boxes are one run of text: same cell, same line, no gap between them."""
+    vertical = min(a[3], b[3]) - max(a[1], b[1])
+    if vertical <= 0.5 * min(a[3] - a[1], b[3] - b[1]):
+        return False
+    if max(a[0], b[0]) - min(a[2], b[2]) > touching:
+        return False
+    for grid in grids:
+        cell_a = grid.cell_at((a[0] + a[2]) / 2, (a[1] + a[3]) / 2)
+        if cell_a is not None:
+            return cell_a == grid.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+    return False
+
+
 def _missed_cell_boxes(words: list[OcrWord], grids: list[Grid], ink: np.ndarray, dpi: float) -> list[PixelBox]:
     """Boxes around the marks of cells that hold ink but got no word: the detector misses lone digits and dashes."""
     filled: set[tuple[int, int]] = set()
@@ -660,7 +698,24 @@ def _ink_rows(ink: np.ndarray, box: PixelBox, share: float) -> tuple[int, int] |
     last = middle
     while last + 1 < len(inked) and inked[last + 1]:
         last += 1
+    # Within the box, a short blank run is the gap between strokes of one glyph (the top stroke of 元, 二, 六),
+    # not between lines: a line of one or two such glyphs would otherwise measure smaller than it is.
+    gap_limit = (bottom - top) // 5
+    first = _bridged(inked, first, -1, max(0, top - start), gap_limit)
+    last = _bridged(inked, last, 1, min(len(inked), bottom - start) - 1, gap_limit)
     return start + first, start + last
+
+
+def _bridged(inked: np.ndarray, edge: int, step: int, bound: int, gap_limit: int) -> int:
+    """`edge` moved by `step` to the farthest inked row up to `bound`, across blank runs of `gap_limit` rows at most."""
+    probe, gap = edge + step, 0
+    while (probe - bound) * step <= 0 and gap <= gap_limit:
+        if inked[probe]:
+            edge, gap = probe, 0
+        else:
+            gap += 1
+        probe += step
+    return edge
 
 
 def _tight(ink: np.ndarray, box: PixelBox) -> PixelBox:
@@ -702,3 +757,26 @@ def _snap_to_body_size(lines: list[TextLine]) -> None:
     for line in lines:
         if abs(line.size - body) <= 1.0:
             line.size = body
+
+
+_GROUPED_FIGURE = re.compile(
+    r"(?<![0-9.．,，])(?P<groups>[0-9]{1,3}(?:[,，][0-9]{3})+)(?![0-9])(?P<decimals>[.．][0-9]+)?(?P<unit>\s*[万亿]?元)?"
+)
+
+
+def _thousands_commas(word: OcrWord) -> OcrWord:
+    """A comma between digit groups read as the full-width one (9,225，409元): beside digits the recogniser cannot
+    tell the two apart, and a figure cut at "，" reads as its last group (409元). Groups of three are taken for
+    one figure only with more evidence of an amount: another comma that is a separator, decimals or a money
+    unit; "95，100分" stays two figures."""
+    if "，" not in word.text:
+        return word
+
+    def regrouped(match: re.Match[str]) -> str:
+        groups = match.group("groups")
+        if "," in groups or match.group("decimals") or match.group("unit"):
+            groups = groups.replace("，", ",")
+        return groups + (match.group("decimals") or "") + (match.group("unit") or "")
+
+    text = _GROUPED_FIGURE.sub(regrouped, word.text)
+    return word if text == word.text else OcrWord(text=text, box=word.box, confidence=word.confidence)

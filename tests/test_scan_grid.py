@@ -15,6 +15,7 @@ from parsers.scan import (
     binarize,
     blank_uncertain_figures,
     find_grids,
+    join_overlapping,
     rotate,
     ruling_masks,
     scan_image,
@@ -115,6 +116,34 @@ def test_text_box_across_a_column_ruling_is_cut_there() -> None:
     assert pieces[2] == inside
 
 
+def test_overlapping_pieces_in_one_cell_are_read_as_one_run() -> None:
+    # The detector's two boxes over one header row: the second starts inside the first's last
+    # glyph, and another ends just before a cell's right ruling with a blank sliver after it.
+    (grid,) = grids_of(draw_grid(set()))
+    top, bottom = ROWS[0] + 10, ROWS[0] + 50
+    first = (COLS[0] + 20, top, COLS[1] + 180, bottom)
+    second = (COLS[1] + 160, top + 1, COLS[2] - 10, bottom - 1)
+    before_sliver = (COLS[2] + 30, top, COLS[3] - 30, bottom)
+    sliver = (COLS[3] - 30, top, COLS[3] + 60, bottom)
+    pieces = join_overlapping(split_at_rulings([first, second, before_sliver, sliver], [grid], DPI), [grid], DPI)
+    cells = sorted(grid.cell_at((p[0] + p[2]) / 2, (p[1] + p[3]) / 2) for p in pieces)
+    assert len(cells) == len(set(cells)) == 4  # one box per cell, none twice
+    in_second_column = next(p for p in pieces if COLS[1] <= p[0] and p[2] <= COLS[2] + 3)
+    assert in_second_column[0] == pytest.approx(COLS[1], abs=3)
+    assert in_second_column[2] == pytest.approx(COLS[2] - 10, abs=3)
+    in_third_column = next(p for p in pieces if COLS[2] - 3 <= p[0] and p[2] <= COLS[3] + 3)
+    assert in_third_column[0] == pytest.approx(COLS[2] + 30, abs=3)
+    assert in_third_column[2] == pytest.approx(COLS[3], abs=3)
+
+
+def test_boxes_on_separate_lines_or_apart_stay_apart() -> None:
+    (grid,) = grids_of(draw_grid(set()))
+    upper = (COLS[1] + 10, ROWS[0] + 5, COLS[1] + 120, ROWS[0] + 28)
+    lower = (COLS[1] + 10, ROWS[0] + 30, COLS[1] + 120, ROWS[0] + 55)
+    apart = (COLS[1] + 150, ROWS[0] + 5, COLS[1] + 240, ROWS[0] + 28)
+    assert join_overlapping([upper, lower, apart], [grid], DPI) == [upper, lower, apart]
+
+
 def test_a_turned_drawn_table_is_read_cell_by_cell() -> None:
     image = draw_grid({("v", 0, 2), ("v", 0, 3)})  # header cell over three columns
     draw = ImageDraw.Draw(image)
@@ -150,6 +179,23 @@ def test_a_turned_drawn_table_is_read_cell_by_cell() -> None:
     assert empty.text == "" and empty.confidence == 1.0
     assert [line.text for line in page.lines] == ["填报日期：2023年3月10日"]
     assert page.order == [("table", 0), ("line", 0)]
+
+
+def test_a_last_line_of_one_glyph_with_a_gap_keeps_the_body_size() -> None:
+    # 元 is a short top stroke, a blank gap, then the rest: measured without its top stroke the
+    # line looked several points smaller, and paragraph assembly cut "…工资76,640.00" from its "元。".
+    image = Image.new("L", (1240, 400), 255)
+    draw = ImageDraw.Draw(image)
+    body = font(round(12 * DPI / 72))
+    draw.text((100, 100), "资金实际支出2,627,798.00元，分别为聘用人员工资76,640.00", font=body, fill=0)
+    draw.text((100, 160), "元。", font=body, fill=0)
+    page = scan_image(np.asarray(image), DPI, number=1, width=1240 * 72 / DPI, height=400 * 72 / DPI)
+
+    long_line, short_line = sorted(page.lines, key=lambda line: line.bbox[1])
+    assert short_line.text == "元。"
+    assert short_line.size == long_line.size
+    assert short_line.size == pytest.approx(12, abs=1.5)
+    assert short_line.bbox[3] - short_line.bbox[1] > 0.8 * (long_line.bbox[3] - long_line.bbox[1])
 
 
 @pytest.mark.parametrize("quarter_turns", [1, 2, 3])
