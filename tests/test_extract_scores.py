@@ -98,3 +98,18 @@ def test_a_parent_printed_again_on_every_row_gives_one_section_weight() -> None:
         ("项目决策", 20, 1),
         ("项目管理", 80, 3),
     ]
+
+
+def test_a_weight_column_before_the_leaf_names_is_a_parents_not_the_rows() -> None:
+    # OCR added a stray glyph to two header cells: 二级指标 and the rows' own 分值 are not recognised, so the
+    # only 分值 left unclaimed is the level-2 one, which stands before the 三级指标 names.
+    rows, _ = _rows([
+        ["一级指标", "分值", "二级指标示", "分值", "三级指标", "分值直", "得分"],
+        ["决策", "10", "项目立项", "5", "立项依据充分性", "3", "2"],
+        ["^", "^", "^", "^", "立项程序规范性", "2", "2"],
+        ["^", "^", "绩效目标", "5", "绩效目标合理性", "3", "3"],
+    ])  # fmt: skip
+    assert [(r.level3, r.weight, r.score) for r in rows] == [
+        ("立项依据充分性", None, 2), ("立项程序规范性", None, 2), ("绩效目标合理性", None, 3)
+    ]  # fmt: skip
+    assert all("weight" not in r.evidence for r in rows)

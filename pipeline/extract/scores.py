@@ -116,6 +116,18 @@ def read_subtotal(section: Section, row: int, label: str, target: str, rows: lis
     return subtotal
 
 
+def _weight_after_leaf(section: Section, leaf_role: str) -> bool:
+    """Whether the row-weight column stands after the leaf names, as a row's weight always is printed.
+
+    One standing before them weighs a parent level whose header was not read (an OCR'd 二级指标 with a
+    stray glyph leaves the 分值 after it unclaimed): its figures are a parent's, wrong for every row.
+    """
+    columns: dict[str, int] = {}
+    for col, role in sorted(section.roles.items()):
+        columns.setdefault(role, col)
+    return "weight" in columns and (leaf_role not in columns or columns["weight"] > columns[leaf_role])
+
+
 def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[ScoreSubtotal]]:
     """Leaf rows of one score section; `offset` is the number of score rows already extracted."""
     rows: list[ScoreRow] = []
@@ -123,6 +135,7 @@ def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[
     since_subtotal = 0
     levels = LevelCells()
     leaf_role = "level3" if "level3" in section.roles.values() else "level2"
+    weight_role = "weight" if _weight_after_leaf(section, leaf_role) else None
     for row in range(section.start, section.end):
         if row in section.repeated_headers:
             continue
@@ -133,7 +146,7 @@ def extract_scores(section: Section, offset: int) -> tuple[list[ScoreRow], list[
             since_subtotal = len(rows)
             continue
         leaf = role_cell(section, row, leaf_role)
-        weight_cell = role_cell(section, row, "weight")
+        weight_cell = role_cell(section, row, weight_role) if weight_role else None
         score_cell = role_cell(section, row, "score")
         l1 = levels.read(section, row, "level1")
         l1w = levels.read(section, row, "level1_weight")
