@@ -368,18 +368,24 @@ def _supported(
     def between(low: float, high: float) -> slice:
         return slice(round(low) + reach, round(high) - reach)
 
+    def bounds(mask: np.ndarray, edge: float, low: float, high: float, *, along_rows: bool) -> bool:
+        # Covered from end to end, and meeting the rulings at both ends: a tall glyph stroke in a low row
+        # (the middle of 中) can cover most of the unit, but stops short of one of them.
+        ends = (band(low), band(high))
+        return _covered(mask, band(edge), between(low, high), along_rows=along_rows) and all(
+            (mask[end, band(edge)] if along_rows else mask[band(edge), end]).any() for end in ends
+        )
+
     changed = True
     while changed:
         changed = False
         for i in range(1, len(cols) - 1):
-            spans = (between(a, b) for a, b in itertools.pairwise(rows))
-            if not any(_covered(vertical, band(cols[i]), span, along_rows=True) for span in spans):
+            if not any(bounds(vertical, cols[i], a, b, along_rows=True) for a, b in itertools.pairwise(rows)):
                 del cols[i]
                 changed = True
                 break
         for i in range(1, len(rows) - 1):
-            spans = (between(a, b) for a, b in itertools.pairwise(cols))
-            if not any(_covered(horizontal, band(rows[i]), span, along_rows=False) for span in spans):
+            if not any(bounds(horizontal, rows[i], a, b, along_rows=False) for a, b in itertools.pairwise(cols)):
                 del rows[i]
                 changed = True
                 break

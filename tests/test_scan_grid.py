@@ -92,6 +92,25 @@ def test_stray_strokes_inside_a_cell_add_no_rows_or_columns() -> None:
     assert len(grid.cells) == 16
 
 
+def test_a_tall_stroke_in_a_low_row_is_no_column_ruling() -> None:
+    # Rows only 42 px high: the upright strokes of a blurred 中央, joined by a long crossing stroke, cover most
+    # of the row and touch the ruling under it, but stop short of the one above it; a real ruling meets both.
+    rows = [200, 242, 284, 326]
+    image = Image.new("L", (1240, 500), 255)
+    draw = ImageDraw.Draw(image)
+    for y in rows:
+        draw.line([(COLS[0], y), (COLS[-1], y)], fill=0, width=3)
+    for x in COLS:
+        draw.line([(x, rows[0]), (x, rows[-1])], fill=0, width=3)
+    x = COLS[0] + 110
+    for stroke in (x, x + 58):
+        draw.line([(stroke, rows[1] + 9), (stroke, rows[2])], fill=0, width=2)
+    draw.line([(x - 8, rows[1] + 25), (x + 66, rows[1] + 25)], fill=0, width=1)
+    (grid,) = grids_of(image)
+    assert len(grid.col_edges) == len(COLS) and len(grid.row_edges) == len(rows)
+    assert len(grid.cells) == (len(COLS) - 1) * (len(rows) - 1)
+
+
 def test_table_cut_by_a_page_break_keeps_its_unruled_last_row() -> None:
     image = draw_grid({("h", len(ROWS) - 1, c) for c in range(len(COLS) - 1)})
     (grid,) = grids_of(image)
